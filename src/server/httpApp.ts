@@ -1,0 +1,51 @@
+import path from 'node:path';
+import compression from 'compression';
+import express, { type ErrorRequestHandler } from 'express';
+import { STATIC_PATH } from '../shared/config';
+import { renderPage } from './renderPage';
+
+export interface StaticDirs {
+  /** webpack's output: the bundle. */
+  distDir: string;
+  /** Files served as they are: favicon, styles. */
+  publicDir: string;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+export const DEFAULT_STATIC_DIRS: StaticDirs = {
+  distDir: path.join(ROOT, 'dist'),
+  publicDir: path.join(ROOT, 'public'),
+};
+
+// Errors from the static middleware (403 for a path that climbs out of its folder, 400 for a bad encoding)
+// get a short plain-text answer: Express's default would echo a stack trace outside production.
+const answerError: ErrorRequestHandler = (error: { status?: number }, _req, res, _next) => {
+  const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500;
+  res
+    .status(status)
+    .type('text')
+    .send(status === 500 ? 'Internal error' : 'Bad request');
+};
+
+export function createHttpApp(dirs: StaticDirs = DEFAULT_STATIC_DIRS): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // threshold 0: the page is smaller than compression's 1 KiB default, and it should be gzipped like the bundle.
+  app.use(compression({ threshold: 0 }));
+
+  const page = renderPage();
+  app.get('/', (_req, res) => {
+    res.type('html').send(page);
+  });
+  // dotfiles are refused and paths cannot climb out of either folder: serve-static checks both.
+  app.use(
+    STATIC_PATH,
+    express.static(dirs.distDir, { dotfiles: 'ignore', index: false }),
+    express.static(dirs.publicDir, { dotfiles: 'ignore', index: false }),
+  );
+  app.use((_req, res) => {
+    res.status(404).type('text').send('Not found');
+  });
+  app.use(answerError);
+  return app;
+}

@@ -1,0 +1,20 @@
+import { WEB_PORT } from '../shared/config';
+import { readPort } from './readPort';
+
+describe('readPort', () => {
+  it('uses WEB_PORT when PORT is unset or empty', () => {
+    expect(readPort(undefined)).toBe(WEB_PORT);
+    expect(readPort('')).toBe(WEB_PORT);
+  });
+
+  it('reads a valid port', () => {
+    expect(readPort('3000')).toBe(3000);
+    expect(readPort('0')).toBe(0);
+  });
+
+  it.each(['abc', '80.5', '-1', '65536'])('refuses %s with a message that names it', (value) => {
+    expect(() => readPort(value)).toThrow(
+      `PORT must be a whole number from 0 to 65535, got "${value}".`,
+    );
+  });
+});

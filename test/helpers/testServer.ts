@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net';
+import { io as connect, type ManagerOptions, type SocketOptions } from 'socket.io-client';
+import { createApp, type App, type AppOptions } from '../../src/server/app';
+import { IO_CLIENT_JOIN_ROOM, type ServerToClientEvents } from '../../src/shared/messages';
+import type { ClientSocket } from '../../src/client/socket/setUpSocket';
+
+export interface TestServer extends App {
+  url: string;
+  port: number;
+  /** Every line the server logged, in order. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A real server on an ephemeral port (or the given one, to restart on the same port) that logs into an array. */
+export async function startTestServer(options: AppOptions = {}, port = 0): Promise<TestServer> {
+  const logs: string[] = [];
+  const app = createApp({ log: (line) => logs.push(line), ...options });
+  await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve));
+  const actual = (app.httpServer.address() as AddressInfo).port;
+  return {
+    ...app,
+    logs,
+    port: actual,
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise<void>((resolve) => app.io.close(() => resolve())),
+  };
+}
+
+type ClientOptions = Partial<ManagerOptions & SocketOptions>;
+
+/** A real socket.io-client, resolved once connected. Websocket only, so tests do not wait for the upgrade. */
+export async function connectClient(
+  url: string,
+  options: ClientOptions = {},
+): Promise<ClientSocket> {
+  const socket: ClientSocket = connect(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    ...options,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+type ServerPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Collects every payload of one server message into an array that fills as messages arrive. */
+export function collect<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+): ServerPayload<E>[] {
+  const received: ServerPayload<E>[] = [];
+  socket.onAny((name: string, payload: ServerPayload<E>) => {
+    if (name === event) received.push(payload);
+  });
+  return received;
+}
+
+/**
+ * Resolves once everything the server sent this socket before now has arrived. The server handles a socket's
+ * packets in order and writes to it in order, so the answer to a request made now comes after them all. A join
+ * of an empty room name is that request: the server answers it with an error and broadcasts nothing.
+ */
+export async function roundTrip(socket: ClientSocket): Promise<void> {
+  await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, '');
+}
+
+/** Polls until the condition holds, failing with the given description after the timeout. */
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

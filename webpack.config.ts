@@ -1,0 +1,58 @@
+import path from 'node:path';
+import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
+import createReactRefreshTransformer from 'react-refresh-typescript';
+import type { Configuration } from 'webpack';
+import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { STATIC_PATH, WDS_PORT, WEB_PORT } from './src/shared/config';
+
+type Mode = 'development' | 'production';
+
+// webpack-cli passes --mode in argv; the dev server and react-refresh are only wanted in development.
+export default function config(_env: unknown, argv: { mode?: Mode }): Configuration {
+  const isDev = argv.mode !== 'production';
+  const devServer: DevServerConfiguration = {
+    port: WDS_PORT,
+    hot: true,
+    // Express renders the page and serves public/; the dev server only answers the bundle (from memory) and
+    // proxies the rest, the Socket.IO websocket included.
+    static: false,
+    proxy: [
+      { context: ['/socket.io'], target: `http://localhost:${WEB_PORT}`, ws: true },
+      { context: ['/'], target: `http://localhost:${WEB_PORT}` },
+    ],
+  };
+
+  return {
+    mode: isDev ? 'development' : 'production',
+    entry: './src/client/index.tsx',
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: 'js/bundle.js',
+      publicPath: `${STATIC_PATH}/`,
+      clean: true,
+    },
+    devtool: isDev ? 'eval-cheap-module-source-map' : 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            // `npm run typecheck` checks types; the build only transpiles, which keeps rebuilds fast.
+            transpileOnly: true,
+            // ES modules let webpack drop unused exports; tsconfig says CommonJS for Node.
+            compilerOptions: { module: 'es2020' },
+            getCustomTransformers: () => ({
+              before: isDev ? [createReactRefreshTransformer()] : [],
+            }),
+          },
+        },
+      ],
+    },
+    plugins: isDev ? [new ReactRefreshWebpackPlugin()] : [],
+    devServer,
+    performance: { hints: false },
+  };
+}
