@@ -5,8 +5,9 @@ import { APP_CONTAINER_ID } from '../shared/config';
 import { App } from './components/App';
 import { setUpSocket } from './socket/setUpSocket';
 import { makeStore } from './store';
+import { loadDisplayName } from './features/identity/nameStorage';
 
-const store = makeStore();
+const store = makeStore({ identity: { name: loadDisplayName(), error: null } });
 setUpSocket(store);
 
 const container = document.getElementById(APP_CONTAINER_ID);

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { Server } from 'socket.io';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './httpApp';
-import { registerSocketHandlers, type AppServer, type Log } from './socketHandlers';
+import { registerSocketHandlers } from './socketHandlers';
+import type { AppServer, Log } from './types';
 
 export interface AppOptions {
   /** Where the server's log lines go; tests collect them instead of printing. */

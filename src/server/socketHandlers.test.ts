@@ -1,5 +1,10 @@
-import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_HELLO } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/setUpSocket';
+import {
+  IO_CLIENT_HELLO,
+  IO_CLIENT_JOIN_ROOM,
+  IO_SERVER_ERROR,
+  IO_SERVER_HELLO,
+} from '../shared/messages';
+import type { ClientSocket } from '../client/socket/socketLink';
 import {
   collect,
   connectClient,
@@ -34,6 +39,8 @@ describe('IO_CLIENT_JOIN_ROOM', () => {
   it('sends the joining client all three hellos, in order, and acks the room', async () => {
     const alice = await client();
     const hellos = collect(alice, IO_SERVER_HELLO);
+    const scopes: string[] = [];
+    alice.on(IO_SERVER_HELLO, (_text, scope) => scopes.push(scope));
 
     const answer = await join(alice, 'hello-1234');
     await roundTrip(alice);
@@ -105,10 +112,18 @@ describe('IO_CLIENT_JOIN_ROOM', () => {
     expect(server.logs.filter((line) => line.includes('joined'))).toEqual([]);
   });
 
-  it('survives a bad join without an ack and keeps serving', async () => {
+  it('answers a bad join without an ack with IO_SERVER_ERROR, then keeps serving', async () => {
     const sender = await client();
+    const errors = collect(sender, IO_SERVER_ERROR);
     sender.emit(IO_CLIENT_JOIN_ROOM, { not: 'a room' } as unknown as string);
+    await roundTrip(sender);
 
+    expect(errors).toEqual([
+      {
+        event: IO_CLIENT_JOIN_ROOM,
+        error: 'A room name must be text of 1 to 64 letters, digits, _ or -.',
+      },
+    ]);
     expect(await join(sender, 'lobby')).toEqual({ ok: true, room: 'lobby' });
   });
 
@@ -133,11 +148,13 @@ describe('IO_CLIENT_HELLO', () => {
     expect(server.logs).toContain('[socket.io] Client: Hello!');
   });
 
-  it('ignores a hello that is not text', async () => {
+  it('refuses a hello that is not text with IO_SERVER_ERROR and logs nothing', async () => {
     const alice = await client();
+    const errors = collect(alice, IO_SERVER_ERROR);
     alice.emit(IO_CLIENT_HELLO, 42 as unknown as string);
     await roundTrip(alice);
 
+    expect(errors).toEqual([{ event: IO_CLIENT_HELLO, error: 'A hello must be text.' }]);
     expect(server.logs.filter((line) => line.startsWith('[socket.io] Client:'))).toEqual([]);
   });
 });

@@ -1,37 +1,24 @@
-import type { Server, Socket } from 'socket.io';
-import {
-  IO_CLIENT_HELLO,
-  IO_CLIENT_JOIN_ROOM,
-  IO_SERVER_HELLO,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from '../shared/messages';
-import { parseRoomName, type RoomAnswer } from '../shared/room';
+import { IO_SERVER_ERROR, type Answer, type ClientEvent } from '../shared/messages';
+import { handlers, type HandlerContext } from './handlers';
+import { checkDisplayName } from './identity';
+import type { AppServer, AppSocket, Log } from './types';
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-export type Log = (line: string) => void;
+const isAck = (value: unknown): value is (answer: Answer) => void => typeof value === 'function';
 
-// Socket.IO puts every socket in a room named after its id, and ids use the same characters as room names.
-// Prefixing the rooms clients name keeps them apart: joining "room" <another client's id> reaches nobody.
-export const roomKey = (room: string): string => `room:${room}`;
-
-const isAck = (value: unknown): value is (answer: RoomAnswer) => void =>
-  typeof value === 'function';
-
-// Payloads are typed by the event map, but a client can send anything: each handler takes `unknown` and checks.
 export function registerSocketHandlers(io: AppServer, log: Log): void {
+  io.use(checkDisplayName);
+
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
+    const context: HandlerContext = { io, socket, log };
 
-    socket.on(IO_CLIENT_JOIN_ROOM, (requested: unknown, ack: unknown) => {
-      const answer = joinRoom(io, socket, requested, log);
-      if (isAck(ack)) ack(answer);
-    });
-
-    socket.on(IO_CLIENT_HELLO, (text: unknown) => {
-      if (typeof text === 'string') log(`[socket.io] Client: ${text}`);
-    });
+    for (const event of Object.keys(handlers) as ClientEvent[]) {
+      socket.on(event, (payload: unknown, ack: unknown) => {
+        const answer = handleSafely(context, event, payload);
+        if (isAck(ack)) ack(answer);
+        else if (!answer.ok) socket.emit(IO_SERVER_ERROR, { event, error: answer.error });
+      });
+    }
 
     socket.on('disconnect', () => {
       log('[socket.io] A client disconnected.');
@@ -39,15 +26,13 @@ export function registerSocketHandlers(io: AppServer, log: Log): void {
   });
 }
 
-function joinRoom(io: AppServer, socket: AppSocket, requested: unknown, log: Log): RoomAnswer {
-  const answer = parseRoomName(requested);
-  if (!answer.ok) return answer;
-
-  const key = roomKey(answer.room);
-  socket.join(key);
-  log(`[socket.io] A client joined room ${answer.room}.`);
-  io.emit(IO_SERVER_HELLO, 'Hello everyone!');
-  io.to(key).emit(IO_SERVER_HELLO, `Hello clients of room ${answer.room}!`);
-  socket.emit(IO_SERVER_HELLO, 'Hello you!');
-  return answer;
+// A handler that throws would otherwise take the whole process down with it; the client gets an answer instead.
+function handleSafely(context: HandlerContext, event: ClientEvent, payload: unknown): Answer {
+  try {
+    const handle: (context: HandlerContext, payload: unknown) => Answer = handlers[event];
+    return handle(context, payload);
+  } catch (error) {
+    context.log(`[socket.io] The ${event} handler failed: ${(error as Error).message}`);
+    return { ok: false, error: `The server could not handle ${event}; please try again.` };
+  }
 }

@@ -1,21 +1,80 @@
 // Every message name both sides agree on. IO_CLIENT_* go from client to server, IO_SERVER_* from server to
 // client; each constant's value is its own name so the browser console and the network tab read the same.
-// The event maps below type Socket.IO on both sides: a handler or an emit that does not match does not compile.
-import type { RoomAnswer } from './room';
+// The event maps below type Socket.IO on both sides, and the server's handler table and the client's incoming
+// table are keyed by them: a message added here without its handler, or with a payload of the wrong shape,
+// does not compile.
 
 export const IO_CONNECT = 'connect';
 export const IO_DISCONNECT = 'disconnect';
 
 export const IO_CLIENT_JOIN_ROOM = 'IO_CLIENT_JOIN_ROOM';
 export const IO_CLIENT_HELLO = 'IO_CLIENT_HELLO';
+export const IO_CLIENT_CHAT = 'IO_CLIENT_CHAT';
 
 export const IO_SERVER_HELLO = 'IO_SERVER_HELLO';
+export const IO_SERVER_CHAT = 'IO_SERVER_CHAT';
+export const IO_SERVER_ERROR = 'IO_SERVER_ERROR';
+
+/** What the server answers a request: its result, or a sentence saying what to change. */
+export type Answer<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type Ack<T extends object = object> = (answer: Answer<T>) => void;
+
+/** Who a hello was sent to: every client, the clients of the joined room, or the joining client alone. */
+export type HelloScope = 'everyone' | 'room' | 'you';
+
+export const MAX_CHAT_LENGTH = 500;
+
+export interface ChatRequest {
+  room: string;
+  text: string;
+}
+
+export interface ChatMessage {
+  room: string;
+  /** The sender's display name. */
+  from: string;
+  text: string;
+  /** Milliseconds since the epoch, stamped by the server. */
+  at: number;
+}
+
+/** Sent when the server refuses a message that came without an ack to answer. */
+export interface ServerError {
+  /** The refused message's name. */
+  event: string;
+  error: string;
+}
 
 export interface ClientToServerEvents {
-  [IO_CLIENT_JOIN_ROOM]: (room: string, ack?: (answer: RoomAnswer) => void) => void;
+  [IO_CLIENT_JOIN_ROOM]: (room: string, ack?: Ack<{ room: string }>) => void;
   [IO_CLIENT_HELLO]: (text: string) => void;
+  [IO_CLIENT_CHAT]: (chat: ChatRequest, ack?: Ack<{ at: number }>) => void;
 }
 
 export interface ServerToClientEvents {
-  [IO_SERVER_HELLO]: (text: string) => void;
+  [IO_SERVER_HELLO]: (text: string, scope: HelloScope) => void;
+  [IO_SERVER_CHAT]: (message: ChatMessage) => void;
+  [IO_SERVER_ERROR]: (error: ServerError) => void;
 }
+
+/** What the server keeps about each connection, checked once at the handshake. */
+export interface SocketData {
+  name: string;
+}
+
+/** What the client sends at the handshake (Socket.IO's `auth` option). */
+export interface HandshakeAuth {
+  name: string;
+}
+
+export type ClientEvent = keyof ClientToServerEvents;
+export type ServerEvent = keyof ServerToClientEvents;
+/** The payload of a client message: its first argument. */
+export type ClientPayload<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+/** What the server answers a client message: the ack's argument, or a bare Answer when it takes no ack. */
+export type ClientAnswer<E extends ClientEvent> =
+  Parameters<ClientToServerEvents[E]> extends [unknown, (infer AckParam)?]
+    ? NonNullable<AckParam> extends (answer: infer A) => void
+      ? A
+      : Answer
+    : Answer;

@@ -1,13 +1,13 @@
 // Room names come from clients, so both sides check them with the same rule: the client can refuse a bad name
 // before sending it, and the server never trusts that it did.
+import type { Answer } from './messages';
+
 export const MAX_ROOM_LENGTH = 64;
 
 const ROOM_NAME = /^[A-Za-z0-9_-]+$/;
 const RULE = `1 to ${MAX_ROOM_LENGTH} letters, digits, _ or -`;
 
-export type RoomAnswer = { ok: true; room: string } | { ok: false; error: string };
-
-export function parseRoomName(value: unknown): RoomAnswer {
+export function parseRoomName(value: unknown): Answer<{ room: string }> {
   if (typeof value !== 'string') {
     return { ok: false, error: `A room name must be text of ${RULE}.` };
   }

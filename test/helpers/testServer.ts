@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../../src/server/app';
 import { IO_CLIENT_JOIN_ROOM, type ServerToClientEvents } from '../../src/shared/messages';
-import type { ClientSocket } from '../../src/client/socket/setUpSocket';
+import type { ClientSocket } from '../../src/client/socket/socketLink';
 
 export interface TestServer extends App {
   url: string;
@@ -29,7 +29,10 @@ export async function startTestServer(options: AppOptions = {}, port = 0): Promi
 
 type ClientOptions = Partial<ManagerOptions & SocketOptions>;
 
-/** A real socket.io-client, resolved once connected. Websocket only, so tests do not wait for the upgrade. */
+/**
+ * A real socket.io-client, resolved once connected (rejected with the server's refusal). Websocket only, so
+ * tests do not wait for the upgrade; named `tester` unless `auth` says otherwise.
+ */
 export async function connectClient(
   url: string,
   options: ClientOptions = {},
@@ -38,6 +41,7 @@ export async function connectClient(
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    auth: { name: 'tester' },
     ...options,
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,13 +1,19 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Provider } from 'react-redux';
-import { connected } from '../features/connection/connectionSlice';
-import { messageReceived, messageSent } from '../features/messages/messagesSlice';
+import { connected, connectFailed } from '../features/connection/connectionSlice';
+import { chatReceived, helloReceived } from '../socket/socketActions';
+import { createSocketLink } from '../socket/socketLink';
 import { makeStore } from '../store';
 import { App } from './App';
 
+// A real store with no socket attached: outgoing actions are refused as they would be before connecting.
 function renderApp() {
-  const store = makeStore();
+  const quiet = { log: () => undefined, warn: () => undefined };
+  const store = makeStore(
+    { identity: { name: 'ada', error: null } },
+    { ...createSocketLink(), console: quiet },
+  );
   render(
     <Provider store={store}>
       <App />
@@ -17,26 +23,78 @@ function renderApp() {
 }
 
 describe('<App />', () => {
-  it('shows the connection state as it changes', () => {
+  it('shows the connection state and why the server refused', () => {
     const store = renderApp();
     expect(screen.getByRole('status').textContent).toBe('connecting');
+
+    act(() => {
+      store.dispatch(connectFailed({ error: 'Bad name.', willRetry: false }));
+    });
+    expect(screen.getByRole('status').textContent).toBe('disconnected');
+    expect(screen.getByRole('alert').textContent).toBe('Bad name.');
 
     act(() => {
       store.dispatch(connected({ socketId: 'abc' }));
     });
     expect(screen.getByRole('status').textContent).toBe('connected');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('lists the messages in both directions', () => {
+  it('lists the messages with the scope of each hello', () => {
     const store = renderApp();
     expect(screen.getByText('No messages yet.')).toBeTruthy();
 
     act(() => {
-      store.dispatch(messageSent({ name: 'IO_CLIENT_HELLO', text: 'Hello!' }));
-      store.dispatch(messageReceived({ name: 'IO_SERVER_HELLO', text: 'Hello you!' }));
+      store.dispatch(helloReceived('Hello everyone!', 'everyone'));
+      store.dispatch(helloReceived('Hello you!', 'you'));
     });
 
-    const items = screen.getAllByRole('listitem').map((item) => item.textContent);
-    expect(items).toEqual(['↑IO_CLIENT_HELLOHello!', '↓IO_SERVER_HELLOHello you!']);
+    const list = screen.getByRole('list', { name: 'messages' });
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toEqual([
+      '↓IO_SERVER_HELLOeveryoneHello everyone!',
+      '↓IO_SERVER_HELLOyouHello you!',
+    ]);
+  });
+
+  it("shows the current room's chat lines only", () => {
+    const store = renderApp();
+    act(() => {
+      store.dispatch(chatReceived({ room: 'hello-1234', from: 'bob', text: 'hi ada', at: 1 }));
+      store.dispatch(chatReceived({ room: 'elsewhere', from: 'eve', text: 'not here', at: 2 }));
+    });
+
+    const chat = screen.getByRole('region', { name: 'chat' });
+    expect(within(chat).getByRole('heading').textContent).toBe('Chat in hello-1234');
+    expect(
+      within(chat)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['bob hi ada']);
+  });
+
+  it('shows why a join was refused', async () => {
+    renderApp();
+    fireEvent.change(screen.getByLabelText('Room'), { target: { value: 'lobby' } });
+    await act(async () => {
+      fireEvent.submit(screen.getByRole('form', { name: 'room' }));
+    });
+
+    expect(screen.getByText('Not connected: the socket has not been set up.')).toBeTruthy();
+  });
+
+  it('refuses an empty display name with its reason and keeps the old one', async () => {
+    const store = renderApp();
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: '   ' } });
+    await act(async () => {
+      fireEvent.submit(screen.getByRole('form', { name: 'display name' }));
+    });
+
+    expect(
+      screen.getByText('The display name is empty: use 1 to 32 printable characters.'),
+    ).toBeTruthy();
+    expect(store.getState().identity.name).toBe('ada');
   });
 });

@@ -1,6 +1,9 @@
 import { APP_NAME } from '../../shared/config';
+import { ChatBox } from './ChatBox';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MessageList } from './MessageList';
+import { NameForm } from './NameForm';
+import { RoomPicker } from './RoomPicker';
 
 export function App() {
   return (
@@ -9,6 +12,10 @@ export function App() {
         <h1>{APP_NAME}</h1>
         <ConnectionBadge />
       </header>
+      <NameForm />
+      <RoomPicker />
+      <ChatBox />
+      <h2>Messages</h2>
       <p className="hint">
         Open the browser console to see every <code>[socket.io]</code> message as it flows.
       </p>

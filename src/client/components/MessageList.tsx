@@ -2,6 +2,7 @@ import { useAppSelector } from '../hooks';
 
 const ARROW = { in: '↓', out: '↑' } as const;
 
+/** Every message sent and received, newest last: the same traffic the console shows. */
 export function MessageList() {
   const entries = useAppSelector((state) => state.messages.entries);
   if (entries.length === 0) return <p className="empty">No messages yet.</p>;
@@ -13,6 +14,7 @@ export function MessageList() {
             {ARROW[entry.direction]}
           </span>
           <code className="name">{entry.name}</code>
+          {entry.label && <span className="label">{entry.label}</span>}
           <span className="text">{entry.text}</span>
         </li>
       ))}

@@ -1,68 +1,203 @@
-import { makeStore } from '../store';
-import { setUpSocket, type ClientSocket } from './setUpSocket';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { IO_CLIENT_JOIN_ROOM, IO_SERVER_HELLO } from '../../shared/messages';
+import { changeName } from '../features/identity/identitySlice';
+import { makeStore, type AppStore } from '../store';
+import { setUpSocket } from './setUpSocket';
+import { joinRoom, sendChat } from './socketActions';
+import type { ClientSocket } from './socketLink';
 import { startTestServer, waitFor, type TestServer } from '../../../test/helpers/testServer';
 
-const HELLOS = ['Hello everyone!', 'Hello clients of room hello-1234!', 'Hello you!'];
+const HELLO_LINES = [
+  '[socket.io] Server: Hello everyone!',
+  '[socket.io] Server: Hello clients of room hello-1234!',
+  '[socket.io] Server: Hello you!',
+];
 
 let server: TestServer;
-let socket: ClientSocket | undefined;
+const sockets: ClientSocket[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
 });
 
 afterEach(async () => {
-  socket?.disconnect();
+  sockets.splice(0).forEach((socket) => socket.disconnect());
   await server.close();
 });
 
-function start() {
-  const store = makeStore();
+/** A store wired to a real socket, as index.tsx does, with the console lines collected. */
+function connectStore(name = 'tester', url = server.url, ackTimeoutMs?: number) {
+  const store = makeStore({ identity: { name, error: null } });
   const lines: string[] = [];
-  socket = setUpSocket(store, { url: server.url, log: (line) => lines.push(line) });
-  const received = () =>
-    store
-      .getState()
-      .messages.entries.filter((entry) => entry.direction === 'in')
-      .map((entry) => entry.text);
-  return { store, lines, received };
+  const warnings: string[] = [];
+  const socket = setUpSocket(store, {
+    url,
+    ackTimeoutMs,
+    console: { log: (line) => lines.push(line), warn: (line) => warnings.push(line) },
+    io: { reconnectionDelay: 50, reconnectionDelayMax: 100 },
+  });
+  sockets.push(socket);
+  return { store, socket, lines, warnings };
 }
 
+const logged = (store: AppStore, name: string) =>
+  store.getState().messages.entries.filter((entry) => entry.name === name);
+
 describe('setUpSocket against a real server', () => {
-  it('connects, joins hello-1234, says hello and stores the three hellos', async () => {
-    const { store, lines, received } = start();
-    await waitFor(() => received().length === 3, 'three hellos');
+  it('turns each server message into one action, one log entry and one console line', async () => {
+    const { store, lines } = connectStore();
+    await waitFor(() => logged(store, IO_SERVER_HELLO).length === 3, 'three hellos');
 
     expect(store.getState().connection).toMatchObject({
       status: 'connected',
-      socketId: socket?.id,
+      reconnectAttempts: 0,
     });
-    expect(received()).toEqual(HELLOS);
+    expect(logged(store, IO_SERVER_HELLO).map(({ text, label }) => [text, label])).toEqual([
+      ['Hello everyone!', 'everyone'],
+      ['Hello clients of room hello-1234!', 'room'],
+      ['Hello you!', 'you'],
+    ]);
     expect(lines).toEqual([
       '[socket.io] Connected.',
       '[socket.io] Sent IO_CLIENT_JOIN_ROOM: hello-1234',
       '[socket.io] Sent IO_CLIENT_HELLO: Hello!',
-      '[socket.io] Server: Hello everyone!',
-      '[socket.io] Server: Hello clients of room hello-1234!',
-      '[socket.io] Server: Hello you!',
+      ...HELLO_LINES,
     ]);
     await waitFor(() => server.logs.includes('[socket.io] Client: Hello!'), 'the hello log');
   });
 
-  it('records a disconnect, then joins and says hello again after reconnecting', async () => {
-    const { store, lines, received } = start();
-    await waitFor(() => received().length === 3, 'the first three hellos');
+  it('emits a dispatched action and resolves its ack as a fulfilled action', async () => {
+    const { store } = connectStore();
+    await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+
+    const result = await store.dispatch(joinRoom('lobby'));
+
+    expect(joinRoom.fulfilled.match(result) && result.payload).toEqual({ ok: true, room: 'lobby' });
+    expect(server.logs).toContain('[socket.io] A client joined room lobby.');
+    expect(store.getState().rooms).toMatchObject({ current: 'lobby', joining: null, error: null });
+  });
+
+  it("rejects with the server's error and warns in the console", async () => {
+    const { store, warnings } = connectStore();
+    await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+
+    const result = await store.dispatch(joinRoom('no spaces allowed'));
+
+    const error = 'The room name may only contain letters, digits, _ or -.';
+    expect(joinRoom.rejected.match(result) && result.payload).toBe(error);
+    expect(store.getState().rooms.error).toBe(error);
+    expect(warnings).toEqual([`[socket.io] IO_CLIENT_JOIN_ROOM refused: ${error}`]);
+  });
+
+  it('rejects an ack the server never answers once the timeout passes', async () => {
+    const silent = http.createServer();
+    const io = new Server(silent);
+    io.on('connection', (socket) => socket.on(IO_CLIENT_JOIN_ROOM, () => undefined));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const { store } = connectStore('tester', url, 200);
+      await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+
+      const result = await store.dispatch(joinRoom('lobby'));
+
+      expect(joinRoom.rejected.match(result) && result.payload).toBe(
+        'The server did not answer IO_CLIENT_JOIN_ROOM within 200 ms.',
+      );
+    } finally {
+      sockets.splice(0).forEach((socket) => socket.disconnect());
+      await new Promise((resolve) => io.close(resolve));
+    }
+  });
+
+  it('records IO_SERVER_ERROR and writes it with console.warn', async () => {
+    const { store, socket, warnings } = connectStore();
+    await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+
+    socket.emit(IO_CLIENT_JOIN_ROOM, '');
+    await waitFor(() => warnings.length === 1, 'the warning');
+
+    const error = 'The room name is empty: use 1 to 64 letters, digits, _ or -.';
+    expect(warnings).toEqual([`[socket.io] Error: ${error}`]);
+    expect(logged(store, 'IO_SERVER_ERROR').map(({ text }) => text)).toEqual([error]);
+  });
+
+  it('tracks the connection across a server-side drop and a reconnect, without doubling messages', async () => {
+    const { store, lines } = connectStore();
+    const statuses: string[] = [];
+    store.subscribe(() => {
+      const { status } = store.getState().connection;
+      if (statuses.at(-1) !== status) statuses.push(status);
+    });
+    await waitFor(() => logged(store, IO_SERVER_HELLO).length === 3, 'the first three hellos');
+    await store.dispatch(joinRoom('lobby'));
+    const hellosBefore = logged(store, IO_SERVER_HELLO).length;
 
     // Closing the transport (not the socket) is what a network drop looks like: the client reconnects.
     server.io.sockets.sockets.forEach((serverSide) => serverSide.conn.close());
-    await waitFor(() => lines.includes('[socket.io] Disconnected.'), 'the disconnect');
+    await waitFor(() => store.getState().connection.status === 'reconnecting', 'the drop');
     expect(store.getState().connection.lastDisconnectReason).toBe('transport close');
 
-    await waitFor(() => received().length === 6, 'three more hellos');
-    expect(received()).toEqual([...HELLOS, ...HELLOS]);
-    expect(store.getState().connection.status).toBe('connected');
-    expect(
-      server.logs.filter((line) => line.startsWith('[socket.io] A client joined')),
-    ).toHaveLength(2);
+    // Rejoining both rooms brings three hellos each; a doubled listener would bring twice that.
+    await waitFor(() => logged(store, IO_SERVER_HELLO).length >= hellosBefore + 6, 'the rejoins');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged(store, IO_SERVER_HELLO)).toHaveLength(hellosBefore + 6);
+    expect(statuses).toEqual(['connected', 'reconnecting', 'connected']);
+    expect(lines).toContain('[socket.io] Disconnected.');
+    expect(store.getState().rooms.joined).toEqual(['hello-1234', 'lobby']);
+  });
+
+  it('reports a refused name and does not retry', async () => {
+    const { store, warnings } = connectStore('');
+    const error = 'The display name is empty: use 1 to 32 printable characters.';
+    await waitFor(() => store.getState().connection.lastError !== null, 'the refusal');
+
+    expect(store.getState().connection).toMatchObject({ status: 'disconnected', lastError: error });
+    expect(warnings).toEqual([`[socket.io] Connection refused: ${error}`]);
+  });
+
+  it("delivers a chat to the room's members only, with the sender's name", async () => {
+    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((name) => connectStore(name));
+    for (const { store } of [alice, bob, carol]) {
+      await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+    }
+    await alice.store.dispatch(joinRoom('attic'));
+    await bob.store.dispatch(joinRoom('attic'));
+
+    const result = await alice.store.dispatch(sendChat({ room: 'attic', text: 'hi' }));
+    expect(sendChat.fulfilled.match(result)).toBe(true);
+
+    await waitFor(() => logged(bob.store, 'IO_SERVER_CHAT').length === 1, "bob's copy");
+    expect(logged(bob.store, 'IO_SERVER_CHAT')[0]).toMatchObject({
+      direction: 'in',
+      room: 'attic',
+      text: 'hi',
+      payload: { from: 'alice', room: 'attic', text: 'hi' },
+    });
+    expect(bob.lines).toContain('[socket.io] Chat in attic from alice: hi');
+    // carol's next answer comes after anything sent to her before it.
+    await carol.store.dispatch(joinRoom('kitchen'));
+    expect(logged(carol.store, 'IO_SERVER_CHAT')).toEqual([]);
+  });
+
+  it('reconnects under a new name when the name changes', async () => {
+    const { store } = connectStore('ada');
+    await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+
+    await store.dispatch(changeName('Ada L.'));
+    await waitFor(() => store.getState().connection.status === 'connected', 'the reconnect');
+
+    const names = [...server.io.sockets.sockets.values()].map((socket) => socket.data.name);
+    expect(names).toEqual(['Ada L.']);
+    expect(store.getState().identity).toEqual({ name: 'Ada L.', error: null });
+  });
+
+  it('refuses to be set up twice on one store', () => {
+    const { store } = connectStore();
+    expect(() => setUpSocket(store, { url: server.url })).toThrow(
+      'setUpSocket was already called for this store.',
+    );
   });
 });

@@ -1,59 +1,82 @@
-import { io, type Socket } from 'socket.io-client';
-import { HELLO_ROOM } from '../../shared/config';
+import type { ThunkAction, UnknownAction } from '@reduxjs/toolkit';
+import { io, type ManagerOptions, type SocketOptions as IoSocketOptions } from 'socket.io-client';
+import { IO_CONNECT, IO_DISCONNECT, type HandshakeAuth } from '../../shared/messages';
 import {
-  IO_CLIENT_HELLO,
-  IO_CLIENT_JOIN_ROOM,
-  IO_CONNECT,
-  IO_DISCONNECT,
-  IO_SERVER_HELLO,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from '../../shared/messages';
-import { connected, disconnected } from '../features/connection/connectionSlice';
-import { messageReceived, messageSent } from '../features/messages/messagesSlice';
-import type { AppStore } from '../store';
+  connected,
+  connectFailed,
+  disconnected,
+  reconnecting,
+} from '../features/connection/connectionSlice';
+import { roomsToJoin } from '../features/rooms/roomsSlice';
+import type { AppStore, RootState } from '../store';
+import { incoming, joinRoom, sayHello } from './socketActions';
+import type { ClientSocket, SocketConsole, SocketLink } from './socketLink';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export const HELLO_TEXT = 'Hello!';
 
 export interface SocketOptions {
   /** The server to connect to; the page's own origin when omitted. */
   url?: string;
-  /** Where the `[socket.io] …` lines go. */
-  log?: (line: string) => void;
+  /** Where the `[socket.io] …` lines go; the browser console when omitted. */
+  console?: SocketConsole;
+  /** How long an acknowledged message waits for its answer. */
+  ackTimeoutMs?: number;
+  /** Passed to socket.io-client as they are (tests pick the transport and the reconnection delays). */
+  io?: Partial<ManagerOptions & IoSocketOptions>;
 }
 
-const HELLO_TEXT = 'Hello!';
-
-// The one place where socket traffic meets the store: called once at start-up, never from a component, so
-// re-rendering or remounting React can never register a listener twice.
-export function setUpSocket(store: AppStore, { url, log = console.log }: SocketOptions = {}) {
-  const socket: ClientSocket = url === undefined ? io() : io(url);
-
-  const recordSent = (name: keyof ClientToServerEvents, text: string) => {
-    log(`[socket.io] Sent ${name}: ${text}`);
-    store.dispatch(messageSent({ name, text }));
+// The store's thunk middleware hands its link to thunks only, so attaching goes through one.
+const attach =
+  (
+    socket: ClientSocket,
+    options: SocketOptions,
+  ): ThunkAction<void, RootState, SocketLink, UnknownAction> =>
+  (_dispatch, _getState, link) => {
+    if (link.socket) throw new Error('setUpSocket was already called for this store.');
+    link.socket = socket;
+    if (options.console) link.console = options.console;
+    if (options.ackTimeoutMs !== undefined) link.ackTimeoutMs = options.ackTimeoutMs;
   };
 
-  // 'connect' fires again after every reconnect, and a new connection starts with no rooms: join each time.
+/**
+ * The one place where the socket meets the store, called once at start-up (never from a component): every
+ * listener is registered here a single time, so remounting React or reconnecting cannot double a message.
+ */
+export function setUpSocket(store: AppStore, options: SocketOptions = {}): ClientSocket {
+  const ioOptions = {
+    autoConnect: false,
+    // A function, so each (re)connection sends the name the store holds then.
+    auth: (send: (auth: HandshakeAuth) => void) => send({ name: store.getState().identity.name }),
+    ...options.io,
+  };
+  const socket: ClientSocket =
+    options.url === undefined ? io(ioOptions) : io(options.url, ioOptions);
+  store.dispatch(attach(socket, options));
+
+  // 'connect' fires after every reconnect too, and a new connection starts in no room: join them all again.
   socket.on(IO_CONNECT, () => {
-    log('[socket.io] Connected.');
     store.dispatch(connected({ socketId: socket.id ?? '' }));
-
-    socket.emit(IO_CLIENT_JOIN_ROOM, HELLO_ROOM);
-    recordSent(IO_CLIENT_JOIN_ROOM, HELLO_ROOM);
-    socket.emit(IO_CLIENT_HELLO, HELLO_TEXT);
-    recordSent(IO_CLIENT_HELLO, HELLO_TEXT);
+    roomsToJoin(store.getState().rooms).forEach((room) => store.dispatch(joinRoom(room)));
+    store.dispatch(sayHello(HELLO_TEXT));
   });
-
-  socket.on(IO_SERVER_HELLO, (text) => {
-    log(`[socket.io] Server: ${text}`);
-    store.dispatch(messageReceived({ name: IO_SERVER_HELLO, text }));
-  });
-
   socket.on(IO_DISCONNECT, (reason) => {
-    log('[socket.io] Disconnected.');
-    store.dispatch(disconnected({ reason }));
+    store.dispatch(disconnected({ reason, willReconnect: socket.active }));
+  });
+  // socket.active is false when the server refused the handshake (a bad name): it will not retry by itself.
+  socket.on('connect_error', (error) => {
+    store.dispatch(connectFailed({ error: error.message, willRetry: socket.active }));
+  });
+  socket.io.on('reconnect_attempt', (attempt) => {
+    store.dispatch(reconnecting({ attempt }));
   });
 
+  // The table in socketActions.ts is typed per message; Socket.IO's overloads cannot follow a loop over event
+  // names, so this one listener reads it loosely.
+  const toAction = incoming as unknown as Record<string, (...args: unknown[]) => UnknownAction>;
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (Object.hasOwn(toAction, event)) store.dispatch(toAction[event](...args));
+  });
+
+  socket.connect();
   return socket;
 }

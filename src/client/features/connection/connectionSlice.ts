@@ -1,34 +1,73 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { consoleMeta } from '../../socket/socketMeta';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'reconnecting';
 
 export interface ConnectionState {
   status: ConnectionStatus;
   socketId: string | null;
   lastDisconnectReason: string | null;
+  /** Attempts since the connection was lost; 0 while connected. */
+  reconnectAttempts: number;
+  /** Why the server refused the last connection attempt, such as a bad display name. */
+  lastError: string | null;
 }
 
 const initialState: ConnectionState = {
   status: 'connecting',
   socketId: null,
   lastDisconnectReason: null,
+  reconnectAttempts: 0,
+  lastError: null,
 };
 
+// Each action's prepare callback names its console line; the socketConsole middleware writes it.
 export const connectionSlice = createSlice({
   name: 'connection',
   initialState,
   reducers: {
-    connected(state, action: PayloadAction<{ socketId: string }>) {
-      state.status = 'connected';
-      state.socketId = action.payload.socketId;
+    connected: {
+      reducer(state, action: PayloadAction<{ socketId: string }>) {
+        state.status = 'connected';
+        state.socketId = action.payload.socketId;
+        state.reconnectAttempts = 0;
+        state.lastError = null;
+      },
+      prepare: (payload: { socketId: string }) => ({ payload, meta: consoleMeta('Connected.') }),
     },
-    disconnected(state, action: PayloadAction<{ reason: string }>) {
-      state.status = 'disconnected';
-      state.socketId = null;
-      state.lastDisconnectReason = action.payload.reason;
+    disconnected: {
+      reducer(state, action: PayloadAction<{ reason: string; willReconnect: boolean }>) {
+        state.status = action.payload.willReconnect ? 'reconnecting' : 'disconnected';
+        state.socketId = null;
+        state.lastDisconnectReason = action.payload.reason;
+      },
+      prepare: (payload: { reason: string; willReconnect: boolean }) => ({
+        payload,
+        meta: consoleMeta('Disconnected.'),
+      }),
+    },
+    reconnecting: {
+      reducer(state, action: PayloadAction<{ attempt: number }>) {
+        state.status = 'reconnecting';
+        state.reconnectAttempts = action.payload.attempt;
+      },
+      prepare: (payload: { attempt: number }) => ({
+        payload,
+        meta: consoleMeta(`Reconnecting (attempt ${payload.attempt})…`),
+      }),
+    },
+    connectFailed: {
+      reducer(state, action: PayloadAction<{ error: string; willRetry: boolean }>) {
+        state.status = action.payload.willRetry ? 'reconnecting' : 'disconnected';
+        state.lastError = action.payload.error;
+      },
+      prepare: (payload: { error: string; willRetry: boolean }) => ({
+        payload,
+        meta: consoleMeta(`Connection refused: ${payload.error}`, 'warn'),
+      }),
     },
   },
 });
 
-export const { connected, disconnected } = connectionSlice.actions;
+export const { connected, disconnected, reconnecting, connectFailed } = connectionSlice.actions;
 export default connectionSlice.reducer;

@@ -1,26 +1,46 @@
-import reducer, { MAX_LOGGED_MESSAGES, messageReceived, messageSent } from './messagesSlice';
+import { helloReceived, sayHello } from '../../socket/socketActions';
+import { createSocketLink } from '../../socket/socketLink';
+import { makeStore } from '../../store';
+import reducer, { MAX_LOGGED_MESSAGES } from './messagesSlice';
 
 describe('messagesSlice', () => {
-  it('logs sent and received messages in order, with direction and time', () => {
-    let state = reducer(undefined, messageSent({ name: 'IO_CLIENT_HELLO', text: 'Hello!' }, 1000));
-    state = reducer(state, messageReceived({ name: 'IO_SERVER_HELLO', text: 'Hello you!' }, 2000));
+  it('logs what socket actions carry, in both directions, and nothing else', async () => {
+    // A real dispatch: the thunk adds the traffic to its pending action (with no socket it is then refused).
+    const lines: string[] = [];
+    const record = (line: string) => lines.push(line);
+    const store = makeStore(undefined, {
+      ...createSocketLink(),
+      console: { log: record, warn: record },
+    });
+    const sent = store.dispatch(sayHello('Hello!'));
+    store.dispatch(helloReceived('Hello you!', 'you'));
+    store.dispatch({ type: 'something/else', meta: { unrelated: true } });
+    await sent;
+    const state = store.getState().messages;
 
     expect(state.entries).toEqual([
-      { id: 1, direction: 'out', name: 'IO_CLIENT_HELLO', text: 'Hello!', at: 1000 },
-      { id: 2, direction: 'in', name: 'IO_SERVER_HELLO', text: 'Hello you!', at: 2000 },
+      expect.objectContaining({ id: 1, direction: 'out', name: 'IO_CLIENT_HELLO', text: 'Hello!' }),
+      expect.objectContaining({
+        id: 2,
+        direction: 'in',
+        name: 'IO_SERVER_HELLO',
+        text: 'Hello you!',
+        label: 'you',
+        payload: { text: 'Hello you!', scope: 'you' },
+      }),
     ]);
-  });
-
-  it('stamps the current time when none is given', () => {
-    const before = Date.now();
-    const { entries } = reducer(undefined, messageReceived({ name: 'IO_SERVER_HELLO', text: 'x' }));
-    expect(entries[0].at).toBeGreaterThanOrEqual(before);
+    expect(typeof state.entries[0].at).toBe('number');
+    expect(lines).toEqual([
+      '[socket.io] Sent IO_CLIENT_HELLO: Hello!',
+      '[socket.io] Server: Hello you!',
+      '[socket.io] IO_CLIENT_HELLO refused: Not connected: the socket has not been set up.',
+    ]);
   });
 
   it(`keeps only the newest ${MAX_LOGGED_MESSAGES} entries`, () => {
     let state = reducer(undefined, { type: 'init' });
     for (let i = 1; i <= MAX_LOGGED_MESSAGES + 5; i += 1) {
-      state = reducer(state, messageReceived({ name: 'IO_SERVER_HELLO', text: `#${i}` }, i));
+      state = reducer(state, helloReceived(`#${i}`, 'everyone'));
     }
 
     expect(state.entries).toHaveLength(MAX_LOGGED_MESSAGES);
