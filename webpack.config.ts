@@ -3,6 +3,7 @@ import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
 import createReactRefreshTransformer from 'react-refresh-typescript';
 import type { Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { readPort } from './src/server/readPort';
 import { STATIC_PATH, WDS_PORT, WEB_PORT } from './src/shared/config';
 
 type Mode = 'development' | 'production';
@@ -10,15 +11,17 @@ type Mode = 'development' | 'production';
 // webpack-cli passes --mode in argv; the dev server and react-refresh are only wanted in development.
 export default function config(_env: unknown, argv: { mode?: Mode }): Configuration {
   const isDev = argv.mode !== 'production';
+  // The same variables as the server's, so `PORT=9000 DEV_PORT=9001 npm run dev` moves both halves together.
+  const target = `http://localhost:${readPort(process.env.PORT, WEB_PORT)}`;
   const devServer: DevServerConfiguration = {
-    port: WDS_PORT,
+    port: readPort(process.env.DEV_PORT, WDS_PORT, 'DEV_PORT'),
     hot: true,
     // Express renders the page and serves public/; the dev server only answers the bundle (from memory) and
     // proxies the rest, the Socket.IO websocket included.
     static: false,
     proxy: [
-      { context: ['/socket.io'], target: `http://localhost:${WEB_PORT}`, ws: true },
-      { context: ['/'], target: `http://localhost:${WEB_PORT}` },
+      { context: ['/socket.io'], target, ws: true },
+      { context: ['/'], target },
     ],
   };
 

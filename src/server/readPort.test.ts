@@ -2,6 +2,11 @@ import { WEB_PORT } from '../shared/config';
 import { readPort } from './readPort';
 
 describe('readPort', () => {
+  it('uses the given default and names the given variable', () => {
+    expect(readPort(undefined, 7000, 'DEV_PORT')).toBe(7000);
+    expect(() => readPort('x', 7000, 'DEV_PORT')).toThrow('DEV_PORT must be a whole number');
+  });
+
   it('uses WEB_PORT when PORT is unset or empty', () => {
     expect(readPort(undefined)).toBe(WEB_PORT);
     expect(readPort('')).toBe(WEB_PORT);

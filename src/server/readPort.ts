@@ -1,11 +1,18 @@
 import { WEB_PORT } from '../shared/config';
 
-/** The port to listen on: PORT when set, else WEB_PORT. A bad PORT is an error a person can fix. */
-export function readPort(value: string | undefined): number {
-  if (value === undefined || value === '') return WEB_PORT;
+/**
+ * A port from the environment: the variable's value when set, else the default. A bad value is an error that
+ * names the variable, so a person can fix it.
+ */
+export function readPort(
+  value: string | undefined,
+  fallback = WEB_PORT,
+  variable = 'PORT',
+): number {
+  if (value === undefined || value === '') return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}".`);
+    throw new Error(`${variable} must be a whole number from 0 to 65535, got "${value}".`);
   }
   return port;
 }

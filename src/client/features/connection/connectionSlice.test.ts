@@ -49,5 +49,8 @@ describe('connectionSlice', () => {
     expect(connectFailed({ error: 'No.', willRetry: false }).meta).toEqual({
       console: { line: 'Connection refused: No.', level: 'warn' },
     });
+    expect(connectFailed({ error: 'xhr poll error', willRetry: true }).meta).toEqual({
+      console: { line: 'Could not connect (xhr poll error); retrying.', level: 'warn' },
+    });
   });
 });

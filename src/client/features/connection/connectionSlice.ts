@@ -61,9 +61,15 @@ export const connectionSlice = createSlice({
         state.status = action.payload.willRetry ? 'reconnecting' : 'disconnected';
         state.lastError = action.payload.error;
       },
+      // A refusal (bad name) is final; anything else (server down) is retried by socket.io-client.
       prepare: (payload: { error: string; willRetry: boolean }) => ({
         payload,
-        meta: consoleMeta(`Connection refused: ${payload.error}`, 'warn'),
+        meta: consoleMeta(
+          payload.willRetry
+            ? `Could not connect (${payload.error}); retrying.`
+            : `Connection refused: ${payload.error}`,
+          'warn',
+        ),
       }),
     },
   },

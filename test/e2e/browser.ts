@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../helpers/serverProcess';
+import { waitFor } from '../helpers/testServer';
+import { CHROMIUM_PATH, hasChromium } from './chromium';
+
+/** describe() when Chromium is here; otherwise skipped (globalSetup has said why, or failed the run on CI). */
+export const describeInBrowser = hasChromium ? describe : describe.skip;
+
+// Without the networking flags Chromium keeps trying to reach Google's services, which this machine refuses.
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
+/** A tab and what it saw: console lines, errors, failed requests and websockets. */
+export interface WatchedPage {
+  page: Page;
+  console: string[];
+  errors: string[];
+  failedRequests: string[];
+  websockets: string[];
+  /** The `[socket.io] …` lines only, in order. */
+  socketLines(): string[];
+  /** Resolves once `count` socket lines equal to `line` have been logged. */
+  waitForLine(line: string, count?: number): Promise<void>;
+}
+
+/** Opens the URL in a new browser context (its own storage, like another person) and watches it. */
+export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
+  const page = await (await browser.newContext()).newPage();
+  const watched: WatchedPage = {
+    page,
+    console: [],
+    errors: [],
+    failedRequests: [],
+    websockets: [],
+    socketLines: () => watched.console.filter((line) => line.startsWith('[socket.io]')),
+    waitForLine: (line, count = 1) =>
+      waitFor(() => watched.console.filter((seen) => seen === line).length >= count, line, 20_000),
+  };
+  page.on('console', (message) => {
+    watched.console.push(message.text());
+    if (message.type() === 'error') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('requestfailed', (request) =>
+    watched.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      watched.failedRequests.push(`${response.url()}: ${response.status()}`);
+  });
+  page.on('websocket', (socket) => watched.websockets.push(socket.url()));
+  await page.goto(url);
+  return watched;
+}
+
+/** Saves a screenshot under test-results/e2e/ so each run leaves a picture of what a person saw. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(ROOT, 'test-results', 'e2e', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export const HELLO_LINES = [
+  '[socket.io] Server: Hello everyone!',
+  '[socket.io] Server: Hello clients of room hello-1234!',
+  '[socket.io] Server: Hello you!',
+];

@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { freePort, runProcess, type RunningProcess } from '../helpers/serverProcess';
+import { waitFor } from '../helpers/testServer';
+import { describeInBrowser, HELLO_LINES, launchChromium, openPage } from './browser';
+
+let dev: RunningProcess;
+let browser: Browser;
+let devPort: number;
+
+describeInBrowser('npm run dev', () => {
+  beforeAll(async () => {
+    const [port, dport] = [await freePort(), await freePort()];
+    devPort = dport;
+    dev = runProcess('npm', ['run', 'dev'], { PORT: String(port), DEV_PORT: String(devPort) });
+    await waitFor(
+      () => /compiled successfully/.test(dev.output()) && /Server running at/.test(dev.output()),
+      'the dev server and the server',
+      60_000,
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await dev.stop();
+  });
+
+  it('serves the page on its port and connects through the proxy over a websocket', async () => {
+    const tab = await openPage(browser, `http://localhost:${devPort}/`);
+    await tab.waitForLine('[socket.io] Server: Hello you!');
+
+    expect(tab.socketLines().filter((line) => HELLO_LINES.includes(line))).toEqual(HELLO_LINES);
+    expect(tab.websockets).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(`^ws://localhost:${devPort}/socket\\.io/\\?EIO=4&transport=websocket`),
+        ),
+      ]),
+    );
+    expect(tab.errors).toEqual([]);
+  });
+});
