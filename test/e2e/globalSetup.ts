@@ -26,6 +26,8 @@ export default function globalSetup(): void {
     );
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`The production build for the browser tests failed:\n${stdout}${stderr}`);
+    throw new Error(`The production build for the browser tests failed:\n${stdout}${stderr}`, {
+      cause: error,
+    });
   }
 }
