@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { readPort } from './readPort';
-
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+import { gracefulShutdown } from './shutdown';
 
 function main(): void {
   const port = readPort(process.env.PORT);
   const { httpServer, io } = createApp();
+  const shutDown = gracefulShutdown(httpServer, io, console.error);
 
   httpServer.on('error', (error) => {
     console.error(`Server could not start: ${error.message}`);
@@ -17,17 +17,12 @@ function main(): void {
     console.log(`Server running at http://localhost:${actual}`);
   });
 
-  // io.close() disconnects every client and closes the HTTP server; the timer is the limit, not the plan.
-  const shutDown = (signal: NodeJS.Signals): void => {
+  const onSignal = (signal: NodeJS.Signals): void => {
     console.log(`${signal} received: shutting down.`);
-    setTimeout(() => {
-      console.error(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms: exiting anyway.`);
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    io.close(() => process.exit(0));
+    void shutDown().then((code) => process.exit(code));
   };
-  process.once('SIGTERM', shutDown);
-  process.once('SIGINT', shutDown);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 try {
