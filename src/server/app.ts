@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { Server } from 'socket.io';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './httpApp';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { checkOrigin } from './origin';
 import { registerSocketHandlers } from './socketHandlers';
 import type { AppServer, Log } from './types';
 
@@ -8,20 +10,29 @@ export interface AppOptions {
   /** Where the server's log lines go; tests collect them instead of printing. */
   log?: Log;
   staticDirs?: StaticDirs;
+  limits?: Partial<Limits>;
 }
 
 export interface App {
   httpServer: http.Server;
   io: AppServer;
+  limits: Limits;
 }
 
 // Builds Express and Socket.IO on one HTTP server without listening, so index.ts picks the port and tests use 0.
 export function createApp({
   log = console.log,
   staticDirs = DEFAULT_STATIC_DIRS,
+  limits: overrides = {},
 }: AppOptions = {}): App {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...overrides };
   const httpServer = http.createServer(createHttpApp(staticDirs));
-  const io: AppServer = new Server(httpServer, { serveClient: false });
-  registerSocketHandlers(io, log);
-  return { httpServer, io };
+  const io: AppServer = new Server(httpServer, {
+    serveClient: false,
+    // Applies to a websocket message and to a polling request's body alike; over it, only the sender is cut off.
+    maxHttpBufferSize: limits.maxMessageBytes,
+    allowRequest: checkOrigin(limits.allowedOrigins),
+  });
+  registerSocketHandlers(io, log, limits);
+  return { httpServer, io, limits };
 }

@@ -10,13 +10,15 @@ import {
   type ClientEvent,
 } from '../shared/messages';
 import { parseRoomName } from '../shared/room';
-import { roomKey } from './rooms';
+import type { Limits } from './limits';
+import { countJoinedRooms, roomKey } from './rooms';
 import type { AppServer, AppSocket, Log } from './types';
 
 export interface HandlerContext {
   io: AppServer;
   socket: AppSocket;
   log: Log;
+  limits: Limits;
 }
 
 // A client can send anything, whatever the event map says, so each handler takes `unknown` and checks it.
@@ -27,13 +29,20 @@ type Handler<E extends ClientEvent> = (
 ) => ClientAnswer<E>;
 
 function joinRoom(
-  { io, socket, log }: HandlerContext,
+  { io, socket, log, limits }: HandlerContext,
   requested: unknown,
 ): Answer<{ room: string }> {
   const answer = parseRoomName(requested);
   if (!answer.ok) return answer;
 
   const key = roomKey(answer.room);
+  const max = limits.maxRoomsPerSocket;
+  if (!socket.rooms.has(key) && countJoinedRooms(socket.rooms) >= max) {
+    return {
+      ok: false,
+      error: `You are in ${max} rooms already, the most one connection may join.`,
+    };
+  }
   socket.join(key);
   log(`[socket.io] A client joined room ${answer.room}.`);
   io.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');

@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { readLimits } from './limits';
 import { readPort } from './readPort';
 import { gracefulShutdown } from './shutdown';
 
 function main(): void {
   const port = readPort(process.env.PORT);
-  const { httpServer, io } = createApp();
-  const shutDown = gracefulShutdown(httpServer, io, console.error);
+  const limits = readLimits(process.env);
+  const { httpServer, io } = createApp({ limits });
+  const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
   httpServer.on('error', (error) => {
     console.error(`Server could not start: ${error.message}`);

@@ -1,22 +1,41 @@
-import { IO_SERVER_ERROR, type Answer, type ClientEvent } from '../shared/messages';
+import type { Answer, ClientEvent } from '../shared/messages';
 import { handlers, type HandlerContext } from './handlers';
 import { checkDisplayName } from './identity';
+import type { Limits } from './limits';
+import { limitRate } from './rateLimit';
+import { reply } from './reply';
 import type { AppServer, AppSocket, Log } from './types';
 
-const isAck = (value: unknown): value is (answer: Answer) => void => typeof value === 'function';
+const KNOWN = Object.keys(handlers).join(', ');
+const isClientEvent = (event: unknown): event is ClientEvent =>
+  typeof event === 'string' && Object.hasOwn(handlers, event);
 
-export function registerSocketHandlers(io: AppServer, log: Log): void {
+export function registerSocketHandlers(io: AppServer, log: Log, limits: Limits): void {
   io.use(checkDisplayName);
 
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
-    const context: HandlerContext = { io, socket, log };
+    limitRate(socket, limits, log);
+    // A name with no handler is a typo or a probe: say so, and never let it reach the EventEmitter, where a
+    // name such as "error" would throw.
+    socket.use(([event, ...args], next) => {
+      if (isClientEvent(event)) {
+        next();
+        return;
+      }
+      const name = JSON.stringify(String(event)).slice(0, 80);
+      reply(
+        socket,
+        event,
+        { ok: false, error: `Unknown message ${name}: the server handles ${KNOWN}.` },
+        args.at(-1),
+      );
+    });
 
+    const context: HandlerContext = { io, socket, log, limits };
     for (const event of Object.keys(handlers) as ClientEvent[]) {
       socket.on(event, (payload: unknown, ack: unknown) => {
-        const answer = handleSafely(context, event, payload);
-        if (isAck(ack)) ack(answer);
-        else if (!answer.ok) socket.emit(IO_SERVER_ERROR, { event, error: answer.error });
+        reply(socket, event, handleSafely(context, event, payload), ack);
       });
     }
 

@@ -10,7 +10,12 @@ import {
 import { roomsToJoin } from '../features/rooms/roomsSlice';
 import type { AppStore, RootState } from '../store';
 import { incoming, joinRoom, sayHello } from './socketActions';
-import type { ClientSocket, SocketConsole, SocketLink } from './socketLink';
+import {
+  releaseOutbox,
+  type ClientSocket,
+  type SocketConsole,
+  type SocketLink,
+} from './socketLink';
 
 export const HELLO_TEXT = 'Hello!';
 
@@ -30,12 +35,13 @@ const attach =
   (
     socket: ClientSocket,
     options: SocketOptions,
-  ): ThunkAction<void, RootState, SocketLink, UnknownAction> =>
+  ): ThunkAction<SocketLink, RootState, SocketLink, UnknownAction> =>
   (_dispatch, _getState, link) => {
     if (link.socket) throw new Error('setUpSocket was already called for this store.');
     link.socket = socket;
     if (options.console) link.console = options.console;
     if (options.ackTimeoutMs !== undefined) link.ackTimeoutMs = options.ackTimeoutMs;
+    return link;
   };
 
 /**
@@ -51,13 +57,16 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
   };
   const socket: ClientSocket =
     options.url === undefined ? io(ioOptions) : io(options.url, ioOptions);
-  store.dispatch(attach(socket, options));
+  const link = store.dispatch(attach(socket, options));
 
-  // 'connect' fires after every reconnect too, and a new connection starts in no room: join them all again.
+  // 'connect' fires after every reconnect too, and a new connection starts in no room: join them all again,
+  // then let out what was dispatched while offline. One connection delivers in order and the server handles a
+  // socket's messages in order, so the rooms are joined before any of it arrives.
   socket.on(IO_CONNECT, () => {
     store.dispatch(connected({ socketId: socket.id ?? '' }));
     roomsToJoin(store.getState().rooms).forEach((room) => store.dispatch(joinRoom(room)));
     store.dispatch(sayHello(HELLO_TEXT));
+    releaseOutbox(link);
   });
   socket.on(IO_DISCONNECT, (reason) => {
     store.dispatch(disconnected({ reason, willReconnect: socket.active }));

@@ -20,10 +20,17 @@ export interface SocketLink {
   socket: ClientSocket | null;
   console: SocketConsole;
   ackTimeoutMs: number;
+  /** Sends waiting for the connection to come back, in the order they were dispatched. */
+  outbox: Array<() => void>;
 }
 
 export function createSocketLink(): SocketLink {
-  return { socket: null, console, ackTimeoutMs: DEFAULT_ACK_TIMEOUT_MS };
+  return { socket: null, console, ackTimeoutMs: DEFAULT_ACK_TIMEOUT_MS, outbox: [] };
+}
+
+/** Lets the waiting sends go, oldest first; called once the connection has rejoined its rooms. */
+export function releaseOutbox(link: SocketLink): void {
+  link.outbox.splice(0).forEach((send) => send());
 }
 
 /** The thunk options every socket thunk shares: the link as `extra`, refusals as readable strings. */

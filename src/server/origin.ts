@@ -1,0 +1,28 @@
+import type http from 'node:http';
+
+type AllowRequest = (
+  request: http.IncomingMessage,
+  callback: (error: string | null | undefined, success: boolean) => void,
+) => void;
+
+/**
+ * Socket.IO's `allowRequest`: it runs on every new connection, polling and websocket alike (CORS covers only
+ * polling, and browsers let any page open a websocket to any server). A browser always sends Origin, so a page
+ * of another site is refused; clients that send none, like Node's, are not browsers and are let through.
+ */
+export function checkOrigin(allowedOrigins: string[]): AllowRequest {
+  const allowed = new Set(allowedOrigins);
+  return (request, callback) => {
+    const { origin, host } = request.headers;
+    if (origin === undefined || allowed.has(origin) || isSameOrigin(origin, host)) {
+      callback(null, true);
+    } else {
+      callback('Origin not allowed', false);
+    }
+  };
+}
+
+// The page's own origin: its host and port are the ones this request was sent to.
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  return host !== undefined && URL.canParse(origin) && new URL(origin).host === host;
+}
