@@ -17,6 +17,26 @@ describe('the server process', () => {
     }
   });
 
+  it('shuts down on SIGINT too, within SHUTDOWN_TIMEOUT_MS', async () => {
+    const server = await startServerProcess(0, { SHUTDOWN_TIMEOUT_MS: '2000' });
+    const client = await connectClient(`http://127.0.0.1:${server.port}`);
+
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).toContain('SIGINT received: shutting down.');
+    client.disconnect();
+  });
+
+  it('refuses a bad limit with a readable message and exit code 1', async () => {
+    const server = runProcess(process.execPath, ['-r', 'ts-node/register', 'src/server/index.ts'], {
+      MAX_MESSAGE_BYTES: 'lots',
+    });
+
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(
+      'MAX_MESSAGE_BYTES must be a whole number of at least 1, got "lots".',
+    );
+  });
+
   it('refuses a bad PORT with a readable message and exit code 1', async () => {
     const server = runProcess(process.execPath, ['-r', 'ts-node/register', 'src/server/index.ts'], {
       PORT: 'eighty',

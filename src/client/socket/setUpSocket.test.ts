@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { IO_CLIENT_JOIN_ROOM, IO_SERVER_HELLO } from '../../shared/messages';
 import { changeName } from '../features/identity/identitySlice';
-import { makeStore, type AppStore } from '../store';
 import { setUpSocket } from './setUpSocket';
 import { joinRoom, sendChat } from './socketActions';
 import type { ClientSocket } from './socketLink';
+import { logged, storeClient } from '../../../test/helpers/storeClient';
 import { startTestServer, waitFor, type TestServer } from '../../../test/helpers/testServer';
 
 const HELLO_LINES = [
@@ -27,23 +27,11 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A store wired to a real socket, as index.tsx does, with the console lines collected. */
 function connectStore(name = 'tester', url = server.url, ackTimeoutMs?: number) {
-  const store = makeStore({ identity: { name, error: null } });
-  const lines: string[] = [];
-  const warnings: string[] = [];
-  const socket = setUpSocket(store, {
-    url,
-    ackTimeoutMs,
-    console: { log: (line) => lines.push(line), warn: (line) => warnings.push(line) },
-    io: { reconnectionDelay: 50, reconnectionDelayMax: 100 },
-  });
-  sockets.push(socket);
-  return { store, socket, lines, warnings };
+  const client = storeClient(url, name, { ackTimeoutMs });
+  sockets.push(client.socket);
+  return client;
 }
-
-const logged = (store: AppStore, name: string) =>
-  store.getState().messages.entries.filter((entry) => entry.name === name);
 
 describe('setUpSocket against a real server', () => {
   it('turns each server message into one action, one log entry and one console line', async () => {

@@ -1,0 +1,36 @@
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import { setUpSocket } from '../../src/client/socket/setUpSocket';
+import { makeStore, type AppStore } from '../../src/client/store';
+
+export interface StoreClient {
+  store: AppStore;
+  socket: ReturnType<typeof setUpSocket>;
+  /** `[socket.io] …` lines written with console.log, and with console.warn. */
+  lines: string[];
+  warnings: string[];
+}
+
+/** A store wired to a real socket as src/client/index.tsx does it, with the console lines collected. */
+export function storeClient(
+  url: string,
+  name = 'tester',
+  {
+    ackTimeoutMs,
+    io,
+  }: { ackTimeoutMs?: number; io?: Partial<ManagerOptions & SocketOptions> } = {},
+): StoreClient {
+  const store = makeStore({ identity: { name, error: null } });
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  const socket = setUpSocket(store, {
+    url,
+    ackTimeoutMs,
+    console: { log: (line) => lines.push(line), warn: (line) => warnings.push(line) },
+    io: { reconnectionDelay: 50, reconnectionDelayMax: 100, ...io },
+  });
+  return { store, socket, lines, warnings };
+}
+
+/** The message log's entries for one message name. */
+export const logged = (store: AppStore, name: string) =>
+  store.getState().messages.entries.filter((entry) => entry.name === name);
