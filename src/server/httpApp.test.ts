@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '../../test/helpers/testServer';
+import type { ClientSocket } from '../client/socket/socketLink';
+import { isServed } from '../../test/helpers/rawClients';
+import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
 
 // A throwaway tree: dist/ and public/ to serve, and a secret beside them that no URL may reach.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-stack-http-'));
@@ -12,6 +14,7 @@ const SECRET = 'the secret beside the served folders';
 const BUNDLE = `console.log(${JSON.stringify('bundle '.repeat(200))});`;
 
 let server: TestServer;
+let bystander: ClientSocket;
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(distDir, 'js'), { recursive: true });
@@ -24,9 +27,15 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(publicDir, '.env'), SECRET);
   fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
   server = await startTestServer({ staticDirs: { distDir, publicDir } });
+  bystander = await connectClient(server.url);
+});
+
+afterEach(async () => {
+  expect(await isServed(bystander)).toBe(true);
 });
 
 afterAll(async () => {
+  bystander.disconnect();
   await server.close();
   fs.rmSync(root, { recursive: true, force: true });
 });
