@@ -46,7 +46,10 @@ export async function connectClient(
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
-    socket.once('connect_error', reject);
+    socket.once('connect_error', (error) => {
+      socket.close(); // a refused client must not keep polling after its test
+      reject(error);
+    });
   });
   return socket;
 }
