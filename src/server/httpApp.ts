@@ -27,7 +27,13 @@ const answerError: ErrorRequestHandler = (error: { status?: number }, _req, res,
     .send(status === 500 ? 'Internal error' : 'Bad request');
 };
 
-export function createHttpApp(dirs: StaticDirs = DEFAULT_STATIC_DIRS): express.Express {
+/** Answers GET /healthz; the app factory passes one that reads the live server. */
+export type HealthCheck = () => object;
+
+export function createHttpApp(
+  dirs: StaticDirs = DEFAULT_STATIC_DIRS,
+  health?: HealthCheck,
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // threshold 0: the page is smaller than compression's 1 KiB default, and it should be gzipped like the bundle.
@@ -37,6 +43,11 @@ export function createHttpApp(dirs: StaticDirs = DEFAULT_STATIC_DIRS): express.E
   app.get('/', (_req, res) => {
     res.type('html').send(page);
   });
+  if (health) {
+    app.get('/healthz', (_req, res) => {
+      res.set('Cache-Control', 'no-store').json(health());
+    });
+  }
   // dotfiles are refused and paths cannot climb out of either folder: serve-static checks both.
   app.use(
     STATIC_PATH,

@@ -7,7 +7,7 @@ import { gracefulShutdown } from './shutdown';
 function main(): void {
   const port = readPort(process.env.PORT);
   const limits = readLimits(process.env);
-  const { httpServer, io } = createApp({ limits });
+  const { httpServer, io, adapter } = createApp({ limits, redisUrl: process.env.REDIS_URL });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
   httpServer.on('error', (error) => {
@@ -17,11 +17,15 @@ function main(): void {
   httpServer.listen(port, () => {
     const { port: actual } = httpServer.address() as AddressInfo;
     console.log(`Server running at http://localhost:${actual}`);
+    if (adapter.kind === 'redis') console.log('Sharing rooms through Redis (REDIS_URL).');
   });
 
   const onSignal = (signal: NodeJS.Signals): void => {
     console.log(`${signal} received: shutting down.`);
-    void shutDown().then((code) => process.exit(code));
+    void shutDown().then(async (code) => {
+      await adapter.close();
+      process.exit(code);
+    });
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);

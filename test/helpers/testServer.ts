@@ -23,7 +23,10 @@ export async function startTestServer(options: AppOptions = {}, port = 0): Promi
     logs,
     port: actual,
     url: `http://127.0.0.1:${actual}`,
-    close: () => new Promise<void>((resolve) => app.io.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => app.io.close(() => resolve()));
+      await app.adapter.close();
+    },
   };
 }
 

@@ -1,0 +1,115 @@
+// npm run start:cluster [-- --processes N] [-- --skip-build]
+// Starts N server processes on consecutive ports from PORT (8000), sharing rooms through Redis: REDIS_URL when
+// set, else a redis-server of its own on a free port. Ctrl-C stops them all. A way to see scale-out on one
+// machine; in production a load balancer sits in front (README: "Scaling out").
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { readPort } from '../src/server/readPort';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function readProcesses(args: string[]): number {
+  const index = args.indexOf('--processes');
+  const value = index === -1 ? (process.env.CLUSTER_SIZE ?? '2') : args[index + 1];
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 16) {
+    throw new Error(`--processes must be a whole number from 1 to 16, got "${value}".`);
+  }
+  return count;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a child with its output prefixed, so N servers in one terminal stay readable. */
+function run(
+  label: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env } });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => console.log(`[${label}] ${line}`));
+  child.stdout?.on('data', prefix);
+  child.stderr?.on('data', prefix);
+  return child;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const processes = readProcesses(args);
+  const basePort = readPort(process.env.PORT);
+  const children: ChildProcess[] = [];
+
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    if (spawnSync('redis-server', ['--version']).status !== 0) {
+      throw new Error(
+        'No REDIS_URL and no redis-server on PATH: apt-get install redis-server, or set REDIS_URL.',
+      );
+    }
+    const port = await freePort();
+    children.push(
+      run('redis', 'redis-server', [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ]),
+    );
+    redisUrl = `redis://127.0.0.1:${port}`;
+  }
+
+  if (!args.includes('--skip-build')) {
+    const build = spawnSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--progress'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+    if (build.status !== 0) throw new Error('The client build failed.');
+  }
+
+  for (let i = 0; i < processes; i += 1) {
+    const port = String(basePort + i);
+    children.push(
+      run(`server ${port}`, process.execPath, ['-r', 'ts-node/register', 'src/server/index.ts'], {
+        PORT: port,
+        REDIS_URL: redisUrl,
+      }),
+    );
+  }
+  console.log(
+    `Cluster of ${processes} on ports ${basePort}-${basePort + processes - 1}, sharing rooms through ${redisUrl}. Ctrl-C stops it.`,
+  );
+
+  const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

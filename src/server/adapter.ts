@@ -1,0 +1,92 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { AppServer, Log } from './types';
+
+/** Which adapter carries broadcasts between processes, and whether it can right now. */
+export interface AdapterHandle {
+  kind: 'memory' | 'redis';
+  healthy(): boolean;
+  /** Resolves once the adapter can reach every process (at once for the in-memory one). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+const MEMORY: AdapterHandle = {
+  kind: 'memory',
+  healthy: () => true,
+  ready: Promise.resolve(),
+  close: async () => undefined,
+};
+
+/**
+ * With a Redis URL, rooms and broadcasts span every process that shares it (Socket.IO's Redis adapter);
+ * without one, the in-memory default, which needs nothing installed.
+ */
+export function attachAdapter(
+  io: AppServer,
+  redisUrl: string | undefined,
+  log: Log,
+): AdapterHandle {
+  if (!redisUrl) return MEMORY;
+
+  // The publisher has no offline queue: while Redis is away a broadcast still reaches this process's clients,
+  // and its copy for the others is dropped instead of piling up in memory and arriving late. The subscriber
+  // keeps its queue, so its subscriptions wait for the connection (and node-redis renews them on reconnect).
+  const publisher = createClient({ url: redisUrl, disableOfflineQueue: true });
+  const subscriber = publisher.duplicate({ disableOfflineQueue: false });
+
+  let healthy = false;
+  let outageReported = false;
+  let closing = false;
+  const check = () => (healthy = publisher.isReady && subscriber.isReady);
+  // node-redis emits 'error' on every failed retry; only the change of state is logged, once each way.
+  const onProblem = () => {
+    if (check() || closing || outageReported) return;
+    outageReported = true;
+    log("[redis] Redis is unreachable: serving this process's clients only, and retrying.");
+  };
+  const onReady = () => {
+    if (!check() || closing || !outageReported) return;
+    outageReported = false;
+    log('[redis] Redis is back: broadcasts reach every process again.');
+  };
+  for (const client of [publisher, subscriber]) {
+    client.on('error', onProblem);
+    client.on('end', onProblem);
+    client.on('ready', onReady);
+  }
+
+  const ready = Promise.all([publisher.connect(), subscriber.connect()]).then(() => void check());
+  io.adapter(createAdapter(handled(publisher, onProblem), handled(subscriber, onProblem)));
+
+  return {
+    kind: 'redis',
+    healthy: () => healthy,
+    ready,
+    // destroy(), not close(): close() waits for queued commands, which never complete while Redis is away.
+    close: async () => {
+      closing = true;
+      publisher.destroy();
+      subscriber.destroy();
+    },
+  };
+}
+
+/**
+ * The adapter sends some commands without awaiting them (publish, unsubscribe on close). While Redis is away
+ * those are refused, and an unhandled rejection would end the process: this view of the client gives each
+ * command's promise a handler, and callers that do await it still see the error.
+ */
+function handled<Client extends object>(client: Client, onError: () => void): Client {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.catch(onError);
+        return result;
+      };
+    },
+  });
+}

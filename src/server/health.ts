@@ -1,0 +1,24 @@
+import type { AdapterHandle } from './adapter';
+import type { AppServer } from './types';
+
+export interface HealthReport {
+  /** "ok", or "degraded" while the adapter cannot reach the other processes (local clients are still served). */
+  status: 'ok' | 'degraded';
+  uptimeSeconds: number;
+  connectedClients: number;
+  adapter: { kind: AdapterHandle['kind']; healthy: boolean };
+}
+
+export function healthReport(
+  io: AppServer,
+  adapter: AdapterHandle,
+  startedAt: number,
+): HealthReport {
+  const healthy = adapter.healthy();
+  return {
+    status: healthy ? 'ok' : 'degraded',
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    connectedClients: io.engine.clientsCount,
+    adapter: { kind: adapter.kind, healthy },
+  };
+}

@@ -1,0 +1,177 @@
+import {
+  IO_CLIENT_CHAT,
+  IO_CLIENT_JOIN_ROOM,
+  IO_SERVER_CHAT,
+  IO_SERVER_HELLO,
+} from '../../src/shared/messages';
+import type { ClientSocket } from '../../src/client/socket/socketLink';
+import { isServed } from '../helpers/rawClients';
+import { hasRedis, startRedis, type RedisServer } from '../helpers/redisServer';
+import {
+  collect,
+  connectClient,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../helpers/testServer';
+
+const describeWithRedis = hasRedis ? describe : describe.skip;
+
+let redis: RedisServer;
+let one: TestServer;
+let two: TestServer;
+const clients: ClientSocket[] = [];
+
+async function client(server: TestServer, name = 'tester'): Promise<ClientSocket> {
+  const socket = await connectClient(server.url, { auth: { name } });
+  clients.push(socket);
+  return socket;
+}
+
+const join = (socket: ClientSocket, room: string) =>
+  socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
+const chat = (socket: ClientSocket, room: string, text: string) =>
+  socket.timeout(5000).emitWithAck(IO_CLIENT_CHAT, { room, text });
+const redisLines = (server: TestServer) => server.logs.filter((line) => line.startsWith('[redis]'));
+
+describeWithRedis('two processes sharing rooms through Redis', () => {
+  beforeEach(async () => {
+    redis = await startRedis();
+    [one, two] = await Promise.all([
+      startTestServer({ redisUrl: redis.url }),
+      startTestServer({ redisUrl: redis.url }),
+    ]);
+    await Promise.all([one.adapter.ready, two.adapter.ready]);
+  });
+
+  afterEach(async () => {
+    clients.splice(0).forEach((socket) => socket.disconnect());
+    await Promise.all([one.close(), two.close()]);
+    await redis.stop();
+  });
+
+  it('keeps the three scopes exact across processes', async () => {
+    const inRoomOnOne = await client(one);
+    await join(inRoomOnOne, 'lobby');
+    const elsewhereOnOne = await client(one);
+    await join(elsewhereOnOne, 'kitchen');
+    const inNoRoomOnTwo = await client(two);
+    const [roomHellos, elsewhereHellos, noRoomHellos] = [
+      inRoomOnOne,
+      elsewhereOnOne,
+      inNoRoomOnTwo,
+    ].map((s) => collect(s, IO_SERVER_HELLO));
+
+    const joiningOnTwo = await client(two);
+    const joinerHellos = collect(joiningOnTwo, IO_SERVER_HELLO);
+    await join(joiningOnTwo, 'lobby');
+    // A chat to the lobby, then a join of another room, each published after the hellos above: once they have
+    // arrived everywhere, so has everything before them.
+    await chat(joiningOnTwo, 'lobby', 'marker');
+    await join(joiningOnTwo, 'marker-room');
+    await waitFor(
+      () => noRoomHellos.length >= 2 && elsewhereHellos.length >= 2 && roomHellos.length >= 3,
+      'markers',
+    );
+
+    expect(joinerHellos.slice(0, 3)).toEqual([
+      'Hello everyone!',
+      'Hello clients of room lobby!',
+      'Hello you!',
+    ]);
+    expect(roomHellos).toEqual([
+      'Hello everyone!',
+      'Hello clients of room lobby!',
+      'Hello everyone!',
+    ]);
+    expect(elsewhereHellos).toEqual(['Hello everyone!', 'Hello everyone!']);
+    expect(noRoomHellos).toEqual(['Hello everyone!', 'Hello everyone!']);
+  });
+
+  it("delivers a chat to the room's members on both processes, once each", async () => {
+    const alice = await client(one, 'alice');
+    const bob = await client(two, 'bob');
+    const carol = await client(two, 'carol');
+    await Promise.all([join(alice, 'attic'), join(bob, 'attic'), join(carol, 'cellar')]);
+    const [toAlice, toBob, toCarol] = [alice, bob, carol].map((s) => collect(s, IO_SERVER_CHAT));
+
+    await chat(bob, 'attic', 'hi from two');
+    await chat(alice, 'attic', 'hi from one');
+    await waitFor(() => toAlice.length >= 2 && toBob.length >= 2, 'both chats on both processes');
+    await join(carol, 'cellar'); // carol's own answer comes after anything sent to her before it
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const texts = (messages: typeof toAlice) =>
+      messages.map(({ from, text }) => `${from}: ${text}`);
+    expect(texts(toAlice)).toEqual(['bob: hi from two', 'alice: hi from one']);
+    expect(texts(toBob)).toEqual(['bob: hi from two', 'alice: hi from one']);
+    expect(toCarol).toEqual([]);
+  });
+
+  it('keeps serving on one process when the other stops', async () => {
+    const onOne = await client(one);
+    const alsoOnOne = await client(one);
+    await Promise.all([join(onOne, 'lobby'), join(alsoOnOne, 'lobby')]);
+    const hellos = collect(alsoOnOne, IO_SERVER_HELLO);
+
+    await two.close();
+    await join(onOne, 'lobby');
+    await waitFor(() => hellos.length === 2, 'the room hellos');
+
+    expect(hellos).toEqual(['Hello everyone!', 'Hello clients of room lobby!']);
+    expect(await isServed(alsoOnOne)).toBe(true);
+    two = await startTestServer({ redisUrl: redis.url }); // for afterEach
+  });
+
+  it('serves local clients while Redis is down, logs it once, and recovers when it is back', async () => {
+    const onOne = await client(one);
+    const alsoOnOne = await client(one);
+    const onTwo = await client(two);
+    const [localAll, remoteAll] = [alsoOnOne, onTwo].map((s) => collect(s, IO_SERVER_HELLO));
+    const remoteChats = collect(onTwo, IO_SERVER_CHAT);
+    await Promise.all([join(onOne, 'lobby'), join(alsoOnOne, 'lobby'), join(onTwo, 'lobby')]);
+    // The hellos of those joins cross Redis after their acks; a chat published after them marks when they have.
+    await chat(onOne, 'lobby', 'marker');
+    await waitFor(() => remoteChats.length === 1, 'the marker on process two');
+    const [localBefore, remoteBefore] = [localAll.length, remoteAll.length];
+    const localHellos = () => localAll.slice(localBefore);
+    const remoteHellos = () => remoteAll.slice(remoteBefore);
+
+    await redis.stop();
+    await waitFor(() => !one.adapter.healthy() && !two.adapter.healthy(), 'both to notice');
+    const health = await (await fetch(`${one.url}/healthz`)).json();
+    expect(health).toMatchObject({
+      status: 'degraded',
+      adapter: { kind: 'redis', healthy: false },
+    });
+
+    // Many broadcasts during the outage: local delivery goes on, and the outage is logged once, not per message.
+    for (let i = 0; i < 5; i += 1) await join(onOne, 'lobby');
+    await waitFor(() => localHellos().length === 10, 'the local hellos');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(remoteHellos()).toEqual([]);
+    expect(redisLines(one)).toEqual([
+      "[redis] Redis is unreachable: serving this process's clients only, and retrying.",
+    ]);
+
+    await redis.restart();
+    await waitFor(
+      () => one.adapter.healthy() && two.adapter.healthy(),
+      'both to reconnect',
+      20_000,
+    );
+    await join(onOne, 'lobby');
+    await waitFor(() => remoteHellos().length === 2, 'hellos across processes again', 10_000);
+
+    expect(remoteHellos()).toEqual(['Hello everyone!', 'Hello clients of room lobby!']);
+    expect(redisLines(one)).toEqual([
+      "[redis] Redis is unreachable: serving this process's clients only, and retrying.",
+      '[redis] Redis is back: broadcasts reach every process again.',
+    ]);
+    expect(await (await fetch(`${two.url}/healthz`)).json()).toMatchObject({
+      status: 'ok',
+      connectedClients: 1,
+      adapter: { kind: 'redis', healthy: true },
+    });
+  });
+});
