@@ -5,7 +5,9 @@ import { healthReport } from './health';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { checkOrigin } from './origin';
+import { createPushRouter } from './push';
 import { registerSocketHandlers } from './socketHandlers';
+import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './statsFeed';
 import type { AppServer, Log } from './types';
 
 export interface AppOptions {
@@ -15,6 +17,9 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Share rooms and broadcasts with every process on this Redis; in memory when omitted. */
   redisUrl?: string;
+  /** The bearer token POST /api/push requires; the endpoint is off without one. */
+  pushToken?: string;
+  statsIntervalMs?: number;
 }
 
 export interface App {
@@ -22,27 +27,36 @@ export interface App {
   io: AppServer;
   limits: Limits;
   adapter: AdapterHandle;
+  stats: StatsFeed;
 }
 
 // Builds Express and Socket.IO on one HTTP server without listening, so index.ts picks the port and tests use 0.
+// Socket.IO comes first, so the HTTP routes that use it (health, push) can be built, then it is attached.
 export function createApp({
   log = console.log,
   staticDirs = DEFAULT_STATIC_DIRS,
   limits: overrides = {},
   redisUrl,
+  pushToken,
+  statsIntervalMs = DEFAULT_STATS_INTERVAL_MS,
 }: AppOptions = {}): App {
   const limits: Limits = { ...DEFAULT_LIMITS, ...overrides };
   const startedAt = Date.now();
-  // The health check reads io and the adapter, made just below: it only runs once requests arrive.
-  const health = () => healthReport(io, adapter, startedAt);
-  const httpServer = http.createServer(createHttpApp(staticDirs, health));
-  const io: AppServer = new Server(httpServer, {
+  const io: AppServer = new Server({
     serveClient: false,
     // Applies to a websocket message and to a polling request's body alike; over it, only the sender is cut off.
     maxHttpBufferSize: limits.maxMessageBytes,
     allowRequest: checkOrigin(limits.allowedOrigins),
   });
   const adapter = attachAdapter(io, redisUrl, log);
-  registerSocketHandlers(io, log, limits);
-  return { httpServer, io, limits, adapter };
+  const stats = createStatsFeed(io, startedAt, statsIntervalMs);
+  registerSocketHandlers(io, log, limits, stats);
+
+  const httpApp = createHttpApp(staticDirs, {
+    health: () => healthReport(io, adapter, startedAt),
+    api: createPushRouter(io, pushToken),
+  });
+  const httpServer = http.createServer(httpApp);
+  io.attach(httpServer);
+  return { httpServer, io, limits, adapter, stats };
 }

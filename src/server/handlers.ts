@@ -2,16 +2,21 @@ import {
   IO_CLIENT_CHAT,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
+  IO_CLIENT_SUBSCRIBE,
+  IO_CLIENT_UNSUBSCRIBE,
   IO_SERVER_CHAT,
   IO_SERVER_HELLO,
   MAX_CHAT_LENGTH,
+  TOPICS,
   type Answer,
   type ClientAnswer,
   type ClientEvent,
+  type Topic,
 } from '../shared/messages';
 import { parseRoomName } from '../shared/room';
 import type { Limits } from './limits';
 import { countJoinedRooms, roomKey } from './rooms';
+import type { StatsFeed } from './statsFeed';
 import type { AppServer, AppSocket, Log } from './types';
 
 export interface HandlerContext {
@@ -19,6 +24,7 @@ export interface HandlerContext {
   socket: AppSocket;
   log: Log;
   limits: Limits;
+  stats: StatsFeed;
 }
 
 // A client can send anything, whatever the event map says, so each handler takes `unknown` and checks it.
@@ -84,9 +90,30 @@ function chat({ io, socket }: HandlerContext, request: unknown): Answer<{ at: nu
   return { ok: true, at };
 }
 
+const isTopic = (topic: unknown): topic is Topic => TOPICS.includes(topic as Topic);
+const unknownTopic = (topic: unknown) =>
+  ({
+    ok: false,
+    error: `Unknown topic ${JSON.stringify(topic)?.slice(0, 40)}: the server has ${TOPICS.join(', ')}.`,
+  }) as const;
+
+function subscribe({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> {
+  if (!isTopic(topic)) return unknownTopic(topic);
+  stats.subscribe(socket);
+  return { ok: true, topic };
+}
+
+function unsubscribe({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> {
+  if (!isTopic(topic)) return unknownTopic(topic);
+  stats.unsubscribe(socket);
+  return { ok: true, topic };
+}
+
 /** One handler per IO_CLIENT_* message; the mapped type makes a missing one a compile error. */
 export const handlers: { [E in ClientEvent]: Handler<E> } = {
   [IO_CLIENT_JOIN_ROOM]: joinRoom,
   [IO_CLIENT_HELLO]: hello,
   [IO_CLIENT_CHAT]: chat,
+  [IO_CLIENT_SUBSCRIBE]: subscribe,
+  [IO_CLIENT_UNSUBSCRIBE]: unsubscribe,
 };

@@ -27,12 +27,16 @@ const answerError: ErrorRequestHandler = (error: { status?: number }, _req, res,
     .send(status === 500 ? 'Internal error' : 'Bad request');
 };
 
-/** Answers GET /healthz; the app factory passes one that reads the live server. */
-export type HealthCheck = () => object;
+export interface Routes {
+  /** Answers GET /healthz; the app factory passes one that reads the live server. */
+  health?: () => object;
+  /** Routes under /api, such as POST /api/push. */
+  api?: express.Router;
+}
 
 export function createHttpApp(
   dirs: StaticDirs = DEFAULT_STATIC_DIRS,
-  health?: HealthCheck,
+  { health, api }: Routes = {},
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -48,6 +52,7 @@ export function createHttpApp(
       res.set('Cache-Control', 'no-store').json(health());
     });
   }
+  if (api) app.use(api);
   // dotfiles are refused and paths cannot climb out of either folder: serve-static checks both.
   app.use(
     STATIC_PATH,

@@ -7,7 +7,11 @@ import { gracefulShutdown } from './shutdown';
 function main(): void {
   const port = readPort(process.env.PORT);
   const limits = readLimits(process.env);
-  const { httpServer, io, adapter } = createApp({ limits, redisUrl: process.env.REDIS_URL });
+  const { httpServer, io, adapter } = createApp({
+    limits,
+    redisUrl: process.env.REDIS_URL,
+    pushToken: process.env.PUSH_TOKEN || undefined,
+  });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
   httpServer.on('error', (error) => {

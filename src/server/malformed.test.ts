@@ -1,4 +1,5 @@
 import type { ClientSocket } from '../client/socket/socketLink';
+import { handlers } from './handlers';
 import { isServed, rawHttp, rawSocket, statusOf } from '../../test/helpers/rawClients';
 import {
   connectClient,
@@ -74,7 +75,7 @@ describe('malformed Socket.IO and Engine.IO frames over a websocket', () => {
       'IO_SERVER_ERROR',
       {
         event,
-        error: `Unknown message "${event}": the server handles IO_CLIENT_JOIN_ROOM, IO_CLIENT_HELLO, IO_CLIENT_CHAT.`,
+        error: `Unknown message "${event}": the server handles ${Object.keys(handlers).join(', ')}.`,
       },
     ]);
   });

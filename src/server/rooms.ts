@@ -4,6 +4,12 @@ const PREFIX = 'room:';
 
 export const roomKey = (room: string): string => `${PREFIX}${room}`;
 
+/**
+ * Every socket also joins a private room for its user name, so a push reaches all of that user's tabs. Its
+ * prefix differs from the one above, so no room a client names can ever be it.
+ */
+export const userRoomKey = (name: string): string => `user:${name}`;
+
 /** How many rooms a socket has joined by name (its own per-socket room does not count). */
 export const countJoinedRooms = (rooms: ReadonlySet<string>): number =>
   [...rooms].filter((key) => key.startsWith(PREFIX)).length;

@@ -4,17 +4,25 @@ import { checkDisplayName } from './identity';
 import type { Limits } from './limits';
 import { limitRate } from './rateLimit';
 import { reply } from './reply';
+import { userRoomKey } from './rooms';
+import type { StatsFeed } from './statsFeed';
 import type { AppServer, AppSocket, Log } from './types';
 
 const KNOWN = Object.keys(handlers).join(', ');
 const isClientEvent = (event: unknown): event is ClientEvent =>
   typeof event === 'string' && Object.hasOwn(handlers, event);
 
-export function registerSocketHandlers(io: AppServer, log: Log, limits: Limits): void {
+export function registerSocketHandlers(
+  io: AppServer,
+  log: Log,
+  limits: Limits,
+  stats: StatsFeed,
+): void {
   io.use(checkDisplayName);
 
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
+    socket.join(userRoomKey(socket.data.name));
     limitRate(socket, limits, log);
     // A name with no handler is a typo or a probe: say so, and never let it reach the EventEmitter, where a
     // name such as "error" would throw.
@@ -32,7 +40,7 @@ export function registerSocketHandlers(io: AppServer, log: Log, limits: Limits):
       );
     });
 
-    const context: HandlerContext = { io, socket, log, limits };
+    const context: HandlerContext = { io, socket, log, limits, stats };
     for (const event of Object.keys(handlers) as ClientEvent[]) {
       socket.on(event, (payload: unknown, ack: unknown) => {
         reply(socket, event, handleSafely(context, event, payload), ack);
@@ -40,6 +48,7 @@ export function registerSocketHandlers(io: AppServer, log: Log, limits: Limits):
     }
 
     socket.on('disconnect', () => {
+      stats.unsubscribe(socket);
       log('[socket.io] A client disconnected.');
     });
   });

@@ -10,10 +10,14 @@ export const IO_DISCONNECT = 'disconnect';
 export const IO_CLIENT_JOIN_ROOM = 'IO_CLIENT_JOIN_ROOM';
 export const IO_CLIENT_HELLO = 'IO_CLIENT_HELLO';
 export const IO_CLIENT_CHAT = 'IO_CLIENT_CHAT';
+export const IO_CLIENT_SUBSCRIBE = 'IO_CLIENT_SUBSCRIBE';
+export const IO_CLIENT_UNSUBSCRIBE = 'IO_CLIENT_UNSUBSCRIBE';
 
 export const IO_SERVER_HELLO = 'IO_SERVER_HELLO';
 export const IO_SERVER_CHAT = 'IO_SERVER_CHAT';
 export const IO_SERVER_ERROR = 'IO_SERVER_ERROR';
+export const IO_SERVER_NOTIFY = 'IO_SERVER_NOTIFY';
+export const IO_SERVER_STATS = 'IO_SERVER_STATS';
 
 /** What the server answers a request: its result, or a sentence saying what to change. */
 export type Answer<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
@@ -45,16 +49,43 @@ export interface ServerError {
   error: string;
 }
 
+export type NotificationKind = 'info' | 'warning' | 'redirect';
+
+/** Pushed by the server (POST /api/push) to one user's every tab, or to everyone. */
+export interface Notification {
+  kind: NotificationKind;
+  text: string;
+  /** For redirect: an in-app path such as /?room=lobby, never another origin. */
+  path?: string;
+  at: number;
+}
+
+/** Server-side streams a client can subscribe to. */
+export const TOPICS = ['stats'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** The `stats` topic's tick, once a second while subscribed; counts are the sending process's own. */
+export interface ServerStats {
+  connectedClients: number;
+  rooms: number;
+  uptimeSeconds: number;
+  at: number;
+}
+
 export interface ClientToServerEvents {
   [IO_CLIENT_JOIN_ROOM]: (room: string, ack?: Ack<{ room: string }>) => void;
   [IO_CLIENT_HELLO]: (text: string) => void;
   [IO_CLIENT_CHAT]: (chat: ChatRequest, ack?: Ack<{ at: number }>) => void;
+  [IO_CLIENT_SUBSCRIBE]: (topic: Topic, ack?: Ack<{ topic: Topic }>) => void;
+  [IO_CLIENT_UNSUBSCRIBE]: (topic: Topic, ack?: Ack<{ topic: Topic }>) => void;
 }
 
 export interface ServerToClientEvents {
   [IO_SERVER_HELLO]: (text: string, scope: HelloScope) => void;
   [IO_SERVER_CHAT]: (message: ChatMessage) => void;
   [IO_SERVER_ERROR]: (error: ServerError) => void;
+  [IO_SERVER_NOTIFY]: (notification: Notification) => void;
+  [IO_SERVER_STATS]: (stats: ServerStats) => void;
 }
 
 /** What the server keeps about each connection, checked once at the handshake. */

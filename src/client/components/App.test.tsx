@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Provider } from 'react-redux';
 import { connected, connectFailed } from '../features/connection/connectionSlice';
-import { chatReceived, helloReceived } from '../socket/socketActions';
+import { chatReceived, helloReceived, notificationReceived } from '../socket/socketActions';
 import { createSocketLink } from '../socket/socketLink';
 import { makeStore } from '../store';
 import { App } from './App';
@@ -96,5 +96,21 @@ describe('<App />', () => {
       screen.getByText('The display name is empty: use 1 to 32 printable characters.'),
     ).toBeTruthy();
     expect(store.getState().identity.name).toBe('ada');
+  });
+
+  it('shows pushed notifications as toasts until dismissed', () => {
+    const store = renderApp();
+    act(() => {
+      store.dispatch(notificationReceived({ kind: 'info', text: 'Report ready', at: 1 }));
+      store.dispatch(notificationReceived({ kind: 'warning', text: 'Maintenance at noon', at: 2 }));
+    });
+
+    const toasts = screen.getByRole('list', { name: 'notifications' });
+    const texts = () => Array.from(toasts.children).map((toast) => toast.textContent);
+    expect(texts()).toEqual(['Report ready×', 'Maintenance at noon×']);
+    expect(screen.getByRole('alert').textContent).toBe('Maintenance at noon×'); // a warning is announced
+
+    fireEvent.click(within(toasts).getAllByRole('button', { name: 'Dismiss' })[0]);
+    expect(texts()).toEqual(['Maintenance at noon×']);
   });
 });

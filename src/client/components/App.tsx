@@ -3,7 +3,9 @@ import { ChatBox } from './ChatBox';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MessageList } from './MessageList';
 import { NameForm } from './NameForm';
+import { NotificationToasts } from './NotificationToasts';
 import { RoomPicker } from './RoomPicker';
+import { StatsPanel } from './StatsPanel';
 
 export function App() {
   return (
@@ -12,9 +14,11 @@ export function App() {
         <h1>{APP_NAME}</h1>
         <ConnectionBadge />
       </header>
+      <NotificationToasts />
       <NameForm />
       <RoomPicker />
       <ChatBox />
+      <StatsPanel />
       <h2>Messages</h2>
       <p className="hint">
         Open the browser console to see every <code>[socket.io]</code> message as it flows.

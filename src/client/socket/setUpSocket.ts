@@ -9,7 +9,7 @@ import {
 } from '../features/connection/connectionSlice';
 import { roomsToJoin } from '../features/rooms/roomsSlice';
 import type { AppStore, RootState } from '../store';
-import { incoming, joinRoom, sayHello } from './socketActions';
+import { incoming, joinRoom, sayHello, subscribeTopic } from './socketActions';
 import {
   releaseOutbox,
   type ClientSocket,
@@ -65,6 +65,7 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
   socket.on(IO_CONNECT, () => {
     store.dispatch(connected({ socketId: socket.id ?? '' }));
     roomsToJoin(store.getState().rooms).forEach((room) => store.dispatch(joinRoom(room)));
+    if (store.getState().stats.subscribed) store.dispatch(subscribeTopic('stats'));
     store.dispatch(sayHello(HELLO_TEXT));
     releaseOutbox(link);
   });

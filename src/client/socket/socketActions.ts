@@ -5,17 +5,23 @@ import {
   IO_CLIENT_CHAT,
   IO_CLIENT_HELLO,
   IO_CLIENT_JOIN_ROOM,
+  IO_CLIENT_SUBSCRIBE,
+  IO_CLIENT_UNSUBSCRIBE,
   IO_SERVER_CHAT,
   IO_SERVER_ERROR,
   IO_SERVER_HELLO,
+  IO_SERVER_NOTIFY,
+  IO_SERVER_STATS,
   type ChatMessage,
   type HelloScope,
+  type Notification,
   type ServerError,
   type ServerEvent,
+  type ServerStats,
   type ServerToClientEvents,
 } from '../../shared/messages';
 import { outgoing } from './outgoing';
-import { trafficMeta } from './socketMeta';
+import { consoleMeta, trafficMeta } from './socketMeta';
 
 // Outgoing: dispatching one of these emits its IO_CLIENT_* message.
 export const joinRoom = outgoing(IO_CLIENT_JOIN_ROOM, {
@@ -28,6 +34,15 @@ export const sendChat = outgoing(IO_CLIENT_CHAT, {
   ack: true,
   describe: ({ room, text }) => `${room}: ${text}`,
   room: ({ room }) => room,
+});
+
+export const subscribeTopic = outgoing(IO_CLIENT_SUBSCRIBE, {
+  ack: true,
+  describe: (topic) => topic,
+});
+export const unsubscribeTopic = outgoing(IO_CLIENT_UNSUBSCRIBE, {
+  ack: true,
+  describe: (topic) => topic,
 });
 
 // Incoming: each IO_SERVER_* message becomes one of these actions, its arguments those of the message.
@@ -68,6 +83,32 @@ export const errorReceived = createAction(IO_SERVER_ERROR, (error: ServerError) 
   ),
 }));
 
+export const notificationReceived = createAction(
+  IO_SERVER_NOTIFY,
+  (notification: Notification) => ({
+    payload: notification,
+    meta: trafficMeta(
+      {
+        direction: 'in',
+        name: IO_SERVER_NOTIFY,
+        payload: notification,
+        text: notification.text,
+        label: notification.kind,
+      },
+      `Notify: ${notification.text}`,
+      notification.kind === 'warning' ? 'warn' : 'log',
+    ),
+  }),
+);
+
+// A tick a second would push everything else out of the message log: stats show in their own panel instead.
+export const statsReceived = createAction(IO_SERVER_STATS, (stats: ServerStats) => ({
+  payload: stats,
+  meta: consoleMeta(
+    `Stats: ${stats.connectedClients} clients, ${stats.rooms} rooms, up ${stats.uptimeSeconds} s`,
+  ),
+}));
+
 /** The action for each server message; the mapped type makes a missing one a compile error. */
 export const incoming: {
   [E in ServerEvent]: (...args: Parameters<ServerToClientEvents[E]>) => UnknownAction;
@@ -75,4 +116,6 @@ export const incoming: {
   [IO_SERVER_HELLO]: helloReceived,
   [IO_SERVER_CHAT]: chatReceived,
   [IO_SERVER_ERROR]: errorReceived,
+  [IO_SERVER_NOTIFY]: notificationReceived,
+  [IO_SERVER_STATS]: statsReceived,
 };
