@@ -3,9 +3,9 @@
 // set, else a redis-server of its own on a free port. Ctrl-C stops them all. A way to see scale-out on one
 // machine; in production a load balancer sits in front (README: "Scaling out").
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { readPort } from '../src/server/readPort';
+import { freePort, redisServerArgs } from './localServices';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -17,17 +17,6 @@ function readProcesses(args: string[]): number {
     throw new Error(`--processes must be a whole number from 1 to 16, got "${value}".`);
   }
   return count;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a child with its output prefixed, so N servers in one terminal stay readable. */
@@ -63,18 +52,7 @@ async function main(): Promise<void> {
       );
     }
     const port = await freePort();
-    children.push(
-      run('redis', 'redis-server', [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ]),
-    );
+    children.push(run('redis', 'redis-server', redisServerArgs(port)));
     redisUrl = `redis://127.0.0.1:${port}`;
   }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../helpers/serverProcess';
+import { ROOT, startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { waitFor } from '../helpers/testServer';
 import { CHROMIUM_PATH, hasChromium } from './chromium';
 
@@ -22,6 +22,28 @@ const FLAGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
+export interface ServerAndBrowser {
+  server: ServerProcess;
+  browser: Browser;
+}
+
+/**
+ * The production server (with the given environment) and Chromium for one test file: started before its tests,
+ * stopped after them. A test may replace `server`, to restart it; the new one is stopped too.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): ServerAndBrowser {
+  const running = {} as ServerAndBrowser;
+  beforeAll(async () => {
+    running.server = await startServerProcess(0, env);
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }
 
 /** A tab and what it saw: console lines, errors, failed requests and websockets. */

@@ -1,30 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import fs from 'node:fs';
 import {
   describeInBrowser,
   HELLO_LINES,
-  launchChromium,
   openPage,
   saveScreenshot,
+  useServerAndBrowser,
   type WatchedPage,
 } from './browser';
 
-let server: ServerProcess;
-let browser: Browser;
 let tab: WatchedPage;
 
 describeInBrowser('the page in Chromium, served by the production server', () => {
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    tab = await openPage(browser, server.url);
-    await tab.waitForLine('[socket.io] Server: Hello you!');
-  });
+  const running = useServerAndBrowser();
 
-  afterAll(async () => {
-    await saveScreenshot(tab.page, 'page');
-    await browser.close();
-    await server.stop();
+  beforeAll(async () => {
+    tab = await openPage(running.browser, running.server.url);
+    await tab.waitForLine('[socket.io] Server: Hello you!');
   });
 
   it('logs the four [socket.io] lines in order after navigation', () => {
@@ -55,7 +46,12 @@ describeInBrowser('the page in Chromium, served by the production server', () =>
   });
 
   it('logs the server side of the visit', () => {
-    expect(server.output()).toContain('[socket.io] A client joined room hello-1234.');
-    expect(server.output()).toContain('[socket.io] Client: Hello!');
+    expect(running.server.output()).toContain('[socket.io] A client joined room hello-1234.');
+    expect(running.server.output()).toContain('[socket.io] Client: Hello!');
+  });
+
+  it('saves a screenshot of what a person sees', async () => {
+    const file = await saveScreenshot(tab.page, 'page');
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
   });
 });

@@ -1,39 +1,39 @@
-import type { Browser } from 'playwright-core';
-import { runProcess, startServerProcess, type ServerProcess } from '../helpers/serverProcess';
-import { describeInBrowser, launchChromium, openPage, type WatchedPage } from './browser';
+import { runProcess } from '../helpers/serverProcess';
+import { describeInBrowser, openPage, useServerAndBrowser, type WatchedPage } from './browser';
 
 const TOKEN = 'e2e-push-token';
-let server: ServerProcess;
-let browser: Browser;
 let tab: WatchedPage;
 let name: string;
 
 /** `npm run push -- …` against this test's server, as a person would type it. */
-async function pushScript(...args: string[]) {
+async function pushScript(url: string, ...args: string[]) {
   const run = runProcess('npm', ['run', '--silent', 'push', '--', ...args], {
     PUSH_TOKEN: TOKEN,
-    PUSH_URL: server.url,
+    PUSH_URL: url,
   });
   const code = await run.exited;
   return { code, output: run.output() };
 }
 
 describeInBrowser('pushes in the browser', () => {
+  const running = useServerAndBrowser({ PUSH_TOKEN: TOKEN });
+
   beforeAll(async () => {
-    server = await startServerProcess(0, { PUSH_TOKEN: TOKEN });
-    browser = await launchChromium();
-    tab = await openPage(browser, server.url);
+    tab = await openPage(running.browser, running.server.url);
     await tab.waitForLine('[socket.io] Server: Hello you!');
     name = await tab.page.inputValue('#name');
   });
 
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
-
   it('shows an info push as a toast and logs it', async () => {
-    const { code, output } = await pushScript('--to', name, 'Your', 'report', 'is', 'ready');
+    const { code, output } = await pushScript(
+      running.server.url,
+      '--to',
+      name,
+      'Your',
+      'report',
+      'is',
+      'ready',
+    );
     expect(code).toBe(0);
     expect(output).toContain('200 {"ok":true,"delivered":1}');
 
@@ -45,6 +45,7 @@ describeInBrowser('pushes in the browser', () => {
 
   it('follows a redirect to an in-app path, and a redirect elsewhere never arrives', async () => {
     const refused = await pushScript(
+      running.server.url,
       '--to',
       name,
       '--kind',
@@ -56,8 +57,9 @@ describeInBrowser('pushes in the browser', () => {
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('400');
 
-    const origin = new URL(server.url).origin;
+    const origin = new URL(running.server.url).origin;
     const followed = await pushScript(
+      running.server.url,
       '--to',
       name,
       '--kind',

@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
-import { describeInBrowser, HELLO_LINES, launchChromium, openPage } from './browser';
-
-let server: ServerProcess;
-let browser: Browser;
+import { startServerProcess } from '../helpers/serverProcess';
+import { describeInBrowser, HELLO_LINES, openPage, useServerAndBrowser } from './browser';
 
 describeInBrowser('a server restart', () => {
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const running = useServerAndBrowser();
 
   it('logs the disconnect, reconnects to the new server on the same port and gets three hellos again', async () => {
-    const tab = await openPage(browser, server.url);
+    const tab = await openPage(running.browser, running.server.url);
     await tab.waitForLine('[socket.io] Server: Hello you!');
 
-    expect(await server.stop()).toBe(0);
+    expect(await running.server.stop()).toBe(0);
     await tab.waitForLine('[socket.io] Disconnected.');
-    server = await startServerProcess(server.port);
+    running.server = await startServerProcess(running.server.port);
 
     await tab.waitForLine('[socket.io] Server: Hello you!', 2);
     const afterDisconnect = tab

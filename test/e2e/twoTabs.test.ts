@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
-import { describeInBrowser, launchChromium, openPage } from './browser';
-
-let server: ServerProcess;
-let browser: Browser;
+import { describeInBrowser, openPage, useServerAndBrowser } from './browser';
 
 describeInBrowser('two tabs', () => {
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const running = useServerAndBrowser();
 
   it('tells the first tab when the second joins, but not "Hello you!"', async () => {
-    const first = await openPage(browser, server.url);
+    const first = await openPage(running.browser, running.server.url);
     await first.waitForLine('[socket.io] Server: Hello you!');
     const before = first.socketLines().length;
 
-    const second = await openPage(browser, server.url);
+    const second = await openPage(running.browser, running.server.url);
     await second.waitForLine('[socket.io] Server: Hello you!');
     await first.waitForLine('[socket.io] Server: Hello clients of room hello-1234!', 2);
     // The second tab's own answer has arrived, so anything for the first tab has too.

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { redisServerArgs } from '../../scripts/localServices';
 import { freePort, runProcess, type RunningProcess } from './serverProcess';
 import { waitFor } from './testServer';
 
@@ -14,16 +15,7 @@ export interface RedisServer {
 
 function launch(port: number): RunningProcess {
   // No persistence: each test starts from an empty Redis and leaves nothing on disk.
-  return runProcess('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
+  return runProcess('redis-server', redisServerArgs(port));
 }
 
 async function started(process: RunningProcess): Promise<void> {

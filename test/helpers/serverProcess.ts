@@ -75,15 +75,4 @@ export async function startServerProcess(
   return { ...server, port: actual, url: `http://localhost:${actual}` };
 }
 
-/** A port nothing listens on right now, for a process that must be told its port before it starts. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../scripts/localServices';
