@@ -11,7 +11,7 @@ const config: Config = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src'],
+      roots: ['<rootDir>/src', '<rootDir>/scripts'],
       transform,
     },
     {
