@@ -62,7 +62,7 @@ function shell(script: string, cwd: string): { ok: boolean; output: string } {
   const result = spawnSync('bash', ['-eo', 'pipefail', '-c', script], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+    env: { ...process.env, CI: 'true' },
     timeout: 10 * 60 * 1000,
   });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };

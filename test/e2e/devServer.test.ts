@@ -12,8 +12,10 @@ describeInBrowser('npm run dev', () => {
     const [port, dport] = [await freePort(), await freePort()];
     devPort = dport;
     dev = runProcess('npm', ['run', 'dev'], { PORT: String(port), DEV_PORT: String(devPort) });
+    // Some tools colour their output whatever the terminal (FORCE_COLOR=0 turns colour on in a few of them).
+    const plain = () => dev.output().replace(/\u001b\[[0-9;]*m/g, '');
     await waitFor(
-      () => /compiled successfully/.test(dev.output()) && /Server running at/.test(dev.output()),
+      () => /compiled successfully/.test(plain()) && /Server running at/.test(plain()),
       'the dev server and the server',
       60_000,
     );
