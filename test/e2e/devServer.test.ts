@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { freePort, runProcess, type RunningProcess } from '../helpers/serverProcess';
 import { waitFor } from '../helpers/testServer';
@@ -13,7 +14,7 @@ describeInBrowser('npm run dev', () => {
     devPort = dport;
     dev = runProcess('npm', ['run', 'dev'], { PORT: String(port), DEV_PORT: String(devPort) });
     // Some tools colour their output whatever the terminal (FORCE_COLOR=0 turns colour on in a few of them).
-    const plain = () => dev.output().replace(/\u001b\[[0-9;]*m/g, '');
+    const plain = () => stripVTControlCharacters(dev.output());
     await waitFor(
       () => /compiled successfully/.test(plain()) && /Server running at/.test(plain()),
       'the dev server and the server',
