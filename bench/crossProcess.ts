@@ -6,6 +6,7 @@ import { IO_CLIENT_CHAT, IO_CLIENT_JOIN_ROOM, IO_SERVER_CHAT } from '../src/shar
 import { startRedis } from '../test/helpers/redisServer';
 import { startServerProcess } from '../test/helpers/serverProcess';
 import { collect, connectClient, waitFor } from '../test/helpers/testServer';
+import { percentile } from './percentile';
 
 const COUNT = 2000;
 // The sender is a benchmark, not a person: its server lifts the rate limit so the pipe is what gets measured.
@@ -48,8 +49,7 @@ async function main(): Promise<void> {
     const numbers = received.map(({ text }) => Number(text));
     const inOrder = numbers.every((n, i) => n === i);
     const latencies = numbers.map((n, i) => arrivedAt[i] - sentAt[n]).sort((a, b) => a - b);
-    const at = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
+    const at = (p: number) => percentile(latencies, p).toFixed(1);
     console.log(
       `sent ${COUNT}, received ${received.length}, distinct ${new Set(numbers).size}, in order: ${inOrder}`,
     );
@@ -67,9 +67,9 @@ async function main(): Promise<void> {
       single.push(performance.now() - t0);
     }
     single.sort((a, b) => a - b);
-    const single_ = (p: number) =>
-      single[Math.min(single.length - 1, Math.floor(single.length * p))].toFixed(2);
-    console.log(`one at a time (200): p50 ${single_(0.5)} ms, p99 ${single_(0.99)} ms`);
+    console.log(
+      `one at a time (200): p50 ${percentile(single, 0.5).toFixed(2)} ms, p99 ${percentile(single, 0.99).toFixed(2)} ms`,
+    );
     sender.disconnect();
     receiver.disconnect();
   } finally {

@@ -7,6 +7,7 @@ import { IO_CLIENT_JOIN_ROOM } from '../src/shared/messages';
 import type { ClientSocket } from '../src/client/socket/socketLink';
 import { runProcess, startServerProcess } from '../test/helpers/serverProcess';
 import { connectClient, waitFor } from '../test/helpers/testServer';
+import { percentile } from './percentile';
 
 const SAMPLES = 40;
 const PACE_MS = 60; // under the default 20 events a second
@@ -23,10 +24,8 @@ async function sample(socket: ClientSocket): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-const at = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const summary = (label: string, sorted: number[]) =>
-  `${label}: p50 ${at(sorted, 0.5).toFixed(2)} ms, p90 ${at(sorted, 0.9).toFixed(2)} ms, max ${sorted.at(-1)?.toFixed(2)} ms (${sorted.length} round trips)`;
+  `${label}: p50 ${percentile(sorted, 0.5).toFixed(2)} ms, p90 ${percentile(sorted, 0.9).toFixed(2)} ms, max ${sorted.at(-1)?.toFixed(2)} ms (${sorted.length} round trips)`;
 
 async function main(): Promise<void> {
   const server = await startServerProcess(0, { NODE_ENV: 'production' });

@@ -78,15 +78,20 @@ export function attachAdapter(
  * command's promise a handler, and callers that do await it still see the error.
  */
 function handled<Client extends object>(client: Client, onError: () => void): Client {
+  // Made once per method: the adapter reads `publish` on every broadcast.
+  const wrappers = new Map<PropertyKey, unknown>();
   return new Proxy(client, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(target, args);
-        if (result instanceof Promise) result.catch(onError);
-        return result;
-      };
+      if (!wrappers.has(property)) {
+        wrappers.set(property, (...args: unknown[]) => {
+          const result: unknown = value.apply(target, args);
+          if (result instanceof Promise) result.catch(onError);
+          return result;
+        });
+      }
+      return wrappers.get(property);
     },
   });
 }

@@ -97,23 +97,20 @@ const unknownTopic = (topic: unknown) =>
     error: `Unknown topic ${JSON.stringify(topic)?.slice(0, 40)}: the server has ${TOPICS.join(', ')}.`,
   }) as const;
 
-function subscribe({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> {
-  if (!isTopic(topic)) return unknownTopic(topic);
-  stats.subscribe(socket);
-  return { ok: true, topic };
-}
-
-function unsubscribe({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> {
-  if (!isTopic(topic)) return unknownTopic(topic);
-  stats.unsubscribe(socket);
-  return { ok: true, topic };
-}
+// Subscribing and unsubscribing check the topic the same way; only what they ask of the feed differs.
+const topicHandler =
+  (act: (stats: StatsFeed, socket: AppSocket) => void) =>
+  ({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> => {
+    if (!isTopic(topic)) return unknownTopic(topic);
+    act(stats, socket);
+    return { ok: true, topic };
+  };
 
 /** One handler per IO_CLIENT_* message; the mapped type makes a missing one a compile error. */
 export const handlers: { [E in ClientEvent]: Handler<E> } = {
   [IO_CLIENT_JOIN_ROOM]: joinRoom,
   [IO_CLIENT_HELLO]: hello,
   [IO_CLIENT_CHAT]: chat,
-  [IO_CLIENT_SUBSCRIBE]: subscribe,
-  [IO_CLIENT_UNSUBSCRIBE]: unsubscribe,
+  [IO_CLIENT_SUBSCRIBE]: topicHandler((stats, socket) => stats.subscribe(socket)),
+  [IO_CLIENT_UNSUBSCRIBE]: topicHandler((stats, socket) => stats.unsubscribe(socket)),
 };

@@ -9,6 +9,9 @@ export interface HealthReport {
   adapter: { kind: AdapterHandle['kind']; healthy: boolean };
 }
 
+export const uptimeSeconds = (startedAt: number): number =>
+  Math.round((Date.now() - startedAt) / 1000);
+
 export function healthReport(
   io: AppServer,
   adapter: AdapterHandle,
@@ -17,7 +20,7 @@ export function healthReport(
   const healthy = adapter.healthy();
   return {
     status: healthy ? 'ok' : 'degraded',
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    uptimeSeconds: uptimeSeconds(startedAt),
     connectedClients: io.engine.clientsCount,
     adapter: { kind: adapter.kind, healthy },
   };

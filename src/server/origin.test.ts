@@ -16,7 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   bystander.disconnect();
   await server.close();
-  expect(server.logs.some((line) => line.includes('error'))).toBe(false);
 });
 
 /**

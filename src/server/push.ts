@@ -5,8 +5,10 @@ import { parseDisplayName } from '../shared/displayName';
 import {
   IO_SERVER_NOTIFY,
   MAX_CHAT_LENGTH,
+  NOTIFICATION_KINDS,
   type Answer,
   type Notification,
+  type NotificationKind,
 } from '../shared/messages';
 import { userRoomKey } from './rooms';
 import type { AppServer } from './types';
@@ -14,15 +16,14 @@ import type { AppServer } from './types';
 export interface PushRequest {
   /** A display name, or '*' for everyone. */
   to: string;
-  kind: Notification['kind'];
+  kind: NotificationKind;
   text: string;
   path?: string;
 }
 
-const KINDS: ReadonlyArray<Notification['kind']> = ['info', 'warning', 'redirect'];
 const MAX_BODY = '16kb';
 
-export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
+function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
   const { to, kind, text, path }: { to?: unknown; kind?: unknown; text?: unknown; path?: unknown } =
     typeof body === 'object' && body !== null ? body : {};
   if (to !== '*' && !parseDisplayName(to).ok) {
@@ -31,8 +32,8 @@ export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
       error: '"to" must be a display name (1 to 32 printable characters) or "*" for everyone.',
     };
   }
-  if (!KINDS.includes(kind as Notification['kind'])) {
-    return { ok: false, error: `"kind" must be one of ${KINDS.join(', ')}.` };
+  if (!NOTIFICATION_KINDS.includes(kind as NotificationKind)) {
+    return { ok: false, error: `"kind" must be one of ${NOTIFICATION_KINDS.join(', ')}.` };
   }
   if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_CHAT_LENGTH) {
     return { ok: false, error: `"text" must be 1 to ${MAX_CHAT_LENGTH} characters.` };
@@ -50,7 +51,7 @@ export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
     ok: true,
     push: {
       to: to as string,
-      kind: kind as Notification['kind'],
+      kind: kind as NotificationKind,
       text,
       path: path as string | undefined,
     },

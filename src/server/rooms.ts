@@ -11,5 +11,8 @@ export const roomKey = (room: string): string => `${PREFIX}${room}`;
 export const userRoomKey = (name: string): string => `user:${name}`;
 
 /** How many rooms a socket has joined by name (its own per-socket room does not count). */
-export const countJoinedRooms = (rooms: ReadonlySet<string>): number =>
-  [...rooms].filter((key) => key.startsWith(PREFIX)).length;
+export function countJoinedRooms(rooms: Iterable<string>): number {
+  let count = 0;
+  for (const key of rooms) if (key.startsWith(PREFIX)) count += 1;
+  return count;
+}

@@ -1,4 +1,5 @@
 import { IO_SERVER_STATS, type ServerStats } from '../shared/messages';
+import { uptimeSeconds } from './health';
 import { countJoinedRooms } from './rooms';
 import type { AppServer, AppSocket } from './types';
 
@@ -27,8 +28,8 @@ export function createStatsFeed(
 
   const snapshot = (): ServerStats => ({
     connectedClients: io.engine.clientsCount,
-    rooms: countJoinedRooms(new Set(io.of('/').adapter.rooms.keys())),
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    rooms: countJoinedRooms(io.of('/').adapter.rooms.keys()),
+    uptimeSeconds: uptimeSeconds(startedAt),
     at: Date.now(),
   });
 

@@ -49,7 +49,8 @@ export interface ServerError {
   error: string;
 }
 
-export type NotificationKind = 'info' | 'warning' | 'redirect';
+export const NOTIFICATION_KINDS = ['info', 'warning', 'redirect'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Pushed by the server (POST /api/push) to one user's every tab, or to everyone. */
 export interface Notification {

@@ -17,7 +17,7 @@ import {
   type SocketLink,
 } from './socketLink';
 
-export const HELLO_TEXT = 'Hello!';
+const HELLO_TEXT = 'Hello!';
 
 export interface SocketOptions {
   /** The server to connect to; the page's own origin when omitted. */
@@ -30,19 +30,12 @@ export interface SocketOptions {
   io?: Partial<ManagerOptions & IoSocketOptions>;
 }
 
-// The store's thunk middleware hands its link to thunks only, so attaching goes through one.
-const attach =
-  (
-    socket: ClientSocket,
-    options: SocketOptions,
-  ): ThunkAction<SocketLink, RootState, SocketLink, UnknownAction> =>
-  (_dispatch, _getState, link) => {
-    if (link.socket) throw new Error('setUpSocket was already called for this store.');
-    link.socket = socket;
-    if (options.console) link.console = options.console;
-    if (options.ackTimeoutMs !== undefined) link.ackTimeoutMs = options.ackTimeoutMs;
-    return link;
-  };
+// The store's thunk middleware hands its link to thunks only, so reaching it goes through one.
+const linkOf: ThunkAction<SocketLink, RootState, SocketLink, UnknownAction> = (
+  _dispatch,
+  _getState,
+  link,
+) => link;
 
 /**
  * The one place where the socket meets the store, called once at start-up (never from a component): every
@@ -55,9 +48,13 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
     auth: (send: (auth: HandshakeAuth) => void) => send({ name: store.getState().identity.name }),
     ...options.io,
   };
+  const link = store.dispatch(linkOf);
+  if (link.socket) throw new Error('setUpSocket was already called for this store.');
   const socket: ClientSocket =
     options.url === undefined ? io(ioOptions) : io(options.url, ioOptions);
-  const link = store.dispatch(attach(socket, options));
+  link.socket = socket;
+  if (options.console) link.console = options.console;
+  if (options.ackTimeoutMs !== undefined) link.ackTimeoutMs = options.ackTimeoutMs;
 
   // 'connect' fires after every reconnect too, and a new connection starts in no room: join them all again,
   // then let out what was dispatched while offline. One connection delivers in order and the server handles a

@@ -1,0 +1,3 @@
+/** The value below which a fraction `p` of the sorted samples fall (p = 0.5: the median). */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
