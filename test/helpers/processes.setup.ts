@@ -1,6 +1,2 @@
-import { stopAllProcesses } from './serverProcess';
-
 // Tests that run real processes (browsers, servers, Redis) wait on builds, restarts and reconnect back-offs.
 jest.setTimeout(90_000);
-
-afterAll(stopAllProcesses);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { waitFor } from './testServer';
 
@@ -10,8 +11,58 @@ export interface RunningProcess {
   output(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
-  /** Sends the signal to the process and all it started, then waits for it to exit. */
+  /**
+   * Sends the signal to the process and everything it started, waits until none of them is left (SIGKILL after
+   * STOP_GRACE_MS), and resolves with the process's exit code.
+   */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** How long stop() waits for a process group to end by itself before it sends SIGKILL. */
+export const STOP_GRACE_MS = 5_000;
+
+/**
+ * Whether any process of the group is still running. On Linux this reads /proc, because a zombie still counts
+ * for kill(-group, 0), and the init process of a container may never reap the orphans it inherits.
+ */
+export function groupIsAlive(group: number): boolean {
+  if (!fs.existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return fs.readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      return false; // It exited while we looked.
+    }
+    // "pid (name) state ppid pgrp ...": the name may hold spaces and parentheses, so count from the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(pgrp) === group && state !== 'Z' && state !== 'X';
+  });
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // Nothing of the group is left.
+  }
+}
+
+async function groupEnded(group: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupIsAlive(group)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return true;
 }
 
 const running = new Set<RunningProcess>();
@@ -21,7 +72,14 @@ export async function stopAllProcesses(): Promise<void> {
   await Promise.all([...running].map((process) => process.stop('SIGKILL')));
 }
 
-/** Runs a command from the repository root in its own process group, so stop() also ends what it started. */
+// Whatever a test file's outcome, every process group it started is gone before the next file runs: importing
+// this helper is enough (scripts and benchmarks import it outside jest, where there is no afterAll).
+if (typeof afterAll === 'function') afterAll(stopAllProcesses);
+
+/**
+ * Runs a command from the repository root as the leader of a new process group, so that stop() reaches whatever
+ * it starts (npm starts a shell, which starts concurrently, which starts nodemon, which starts the server...).
+ */
 export function runProcess(
   command: string,
   args: string[],
@@ -33,19 +91,28 @@ export function runProcess(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // Already gone between the check and the kill.
+  let stopped: Promise<number | null> | undefined;
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
+    stopped ??= (async () => {
+      const group = child.pid;
+      if (group) {
+        signalGroup(group, signal);
+        if (!(await groupEnded(group, STOP_GRACE_MS))) {
+          signalGroup(group, 'SIGKILL');
+          await groupEnded(group, STOP_GRACE_MS);
+        }
       }
-    }
-    return exited;
+      const code = await exited;
+      // A grandchild that inherited these pipes must not keep the test runner waiting on them.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      running.delete(started);
+      return code;
+    })();
+    return stopped;
   };
   const started: RunningProcess = { child, output: () => output, exited, stop };
   running.add(started);
-  void exited.then(() => running.delete(started));
   return started;
 }
 
