@@ -1,20 +1,44 @@
+import net from 'node:net';
 import path from 'node:path';
 import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
 import createReactRefreshTransformer from 'react-refresh-typescript';
-import type { Configuration } from 'webpack';
+import { ProgressPlugin, type Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 import { readPort } from './src/server/readPort';
 import { STATIC_PATH, WDS_PORT, WEB_PORT } from './src/shared/config';
 
 type Mode = 'development' | 'production';
 
-// webpack-cli passes --mode in argv; the dev server and react-refresh are only wanted in development.
-export default function config(_env: unknown, argv: { mode?: Mode }): Configuration {
+/** A taken port stops `webpack serve` with a sentence naming the variable, not a stack trace. */
+function ensurePortIsFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is in use by another program. Set ${variable} to move the dev server, for example ${variable}=${port + 1}.`,
+            )
+          : error,
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+// webpack-cli passes --mode in argv and WEBPACK_SERVE for `webpack serve`; the dev server and
+// react-refresh are only wanted in development.
+export default async function config(
+  cli: { WEBPACK_SERVE?: boolean },
+  argv: { mode?: Mode },
+): Promise<Configuration> {
   const isDev = argv.mode !== 'production';
   // The same variables as the server's, so `PORT=9000 DEV_PORT=9001 npm run dev` moves both halves together.
   const target = `http://localhost:${readPort(process.env.PORT, WEB_PORT)}`;
+  const devPort = readPort(process.env.DEV_PORT, WDS_PORT, 'DEV_PORT');
+  if (cli.WEBPACK_SERVE) await ensurePortIsFree(devPort, 'DEV_PORT');
   const devServer: DevServerConfiguration = {
-    port: readPort(process.env.DEV_PORT, WDS_PORT, 'DEV_PORT'),
+    port: devPort,
     hot: true,
     // Express renders the page and serves public/; the dev server only answers the bundle (from memory) and
     // proxies the rest, the Socket.IO websocket included.
@@ -54,7 +78,15 @@ export default function config(_env: unknown, argv: { mode?: Mode }): Configurat
         },
       ],
     },
-    plugins: isDev ? [new ReactRefreshWebpackPlugin()] : [],
+    plugins: [
+      // A progress bar only where someone watches it; a log file or CI would get one line per step.
+      ...(process.stdout.isTTY ? [new ProgressPlugin()] : []),
+      ...(isDev ? [new ReactRefreshWebpackPlugin()] : []),
+    ],
+    // Without a terminal, errors and warnings in full and one line per build.
+    stats: process.stdout.isTTY
+      ? 'normal'
+      : { preset: 'errors-warnings', version: true, timings: true },
     devServer,
     performance: { hints: false },
   };

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   if (!args.includes('--skip-build')) {
     const build = spawnSync(
       process.execPath,
-      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--progress'],
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'],
       {
         cwd: ROOT,
         stdio: 'inherit',

@@ -45,4 +45,16 @@ describe('the server process', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('PORT must be a whole number from 0 to 65535, got "eighty".');
   });
+
+  it('says which variable moves the port when the port is taken', async () => {
+    const first = await startServerProcess();
+    const second = runProcess(process.execPath, ['-r', 'ts-node/register', 'src/server/index.ts'], {
+      PORT: String(first.port),
+    });
+
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(
+      `Server could not start: port ${first.port} is in use by another program. Set PORT to move this server, for example PORT=${first.port + 1}.`,
+    );
+  });
 });

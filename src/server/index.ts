@@ -14,8 +14,12 @@ function main(): void {
   });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
-  httpServer.on('error', (error) => {
-    console.error(`Server could not start: ${error.message}`);
+  httpServer.on('error', (error: NodeJS.ErrnoException) => {
+    const why =
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is in use by another program. Set PORT to move this server, for example PORT=${port + 1}.`
+        : error.message;
+    console.error(`Server could not start: ${why}`);
     process.exit(1);
   });
   httpServer.listen(port, () => {
