@@ -23,5 +23,13 @@ if (result.ok) {
   console.error(
     `\nTutorial check failed${process.argv.includes('--keep') ? ` (replayed into ${result.folder})` : ''}.`,
   );
+  console.error(
+    [
+      'The chapters in tutorial/ no longer rebuild this repository.',
+      '- Changing the starter itself: change the chapter that teaches that code in the same commit.',
+      '- Building your own app on it: run `npm run tutorial:detach` once; it removes the tutorial, this check',
+      '  and its CI step, and CI then checks your app alone.',
+    ].join('\n'),
+  );
   process.exitCode = 1;
 }
