@@ -4,7 +4,7 @@ import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
 import createReactRefreshTransformer from 'react-refresh-typescript';
 import { ProgressPlugin, type Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
-import { readPort } from './src/server/readPort';
+import { readPort } from './src/shared/readPort';
 import { STATIC_PATH, WDS_PORT, WEB_PORT } from './src/shared/config';
 
 type Mode = 'development' | 'production';

@@ -4,7 +4,7 @@
 // Loopback only; every loop is bounded.
 import { performance } from 'node:perf_hooks';
 import { IO_CLIENT_JOIN_ROOM } from '../src/shared/messages';
-import type { ClientSocket } from '../src/client/socket/socketLink';
+import type { TestClient } from '../test/helpers/testClient';
 import { runProcess, startServerProcess } from '../test/helpers/serverProcess';
 import { connectClient, waitFor } from '../test/helpers/testServer';
 import { percentile } from './percentile';
@@ -13,7 +13,7 @@ const SAMPLES = 40;
 const PACE_MS = 60; // under the default 20 events a second
 const FLOOD = 10_000;
 
-async function sample(socket: ClientSocket): Promise<number[]> {
+async function sample(socket: TestClient): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) {
     const start = performance.now();

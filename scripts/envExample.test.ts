@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLimits } from '../src/server/limits';
-import { readPort } from '../src/server/readPort';
+import { readPort } from '../src/shared/readPort';
 import { WDS_PORT, WEB_PORT } from '../src/shared/config';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,7 +1,7 @@
 // npm run push -- --to alice "Your report is ready"   [--kind info|warning|redirect] [--path /?room=lobby]
 // Calls POST /api/push on the running server (PUSH_URL, else http://localhost:PORT) with PUSH_TOKEN, and prints
 // its answer. For trying push by hand; any program that can send HTTP can do the same.
-import { readPort } from '../src/server/readPort';
+import { readPort } from '../src/shared/readPort';
 
 interface Options {
   to?: string;

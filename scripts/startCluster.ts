@@ -4,7 +4,7 @@
 // machine; in production a load balancer sits in front (README: "Scaling out").
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { readPort } from '../src/server/readPort';
+import { readPort } from '../src/shared/readPort';
 import { freePort, redisServerArgs } from './localServices';
 
 const ROOT = path.resolve(__dirname, '..');

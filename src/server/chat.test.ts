@@ -4,7 +4,7 @@ import {
   IO_SERVER_CHAT,
   IO_SERVER_ERROR,
 } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import {
   collect,
   connectClient,
@@ -14,16 +14,16 @@ import {
 } from '../../test/helpers/testServer';
 
 let server: TestServer;
-const clients: ClientSocket[] = [];
+const clients: TestClient[] = [];
 
-async function member(name: string, room?: string): Promise<ClientSocket> {
+async function member(name: string, room?: string): Promise<TestClient> {
   const socket = await connectClient(server.url, { auth: { name } });
   clients.push(socket);
   if (room) await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
   return socket;
 }
 
-const chat = (socket: ClientSocket, request: unknown) =>
+const chat = (socket: TestClient, request: unknown) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_CHAT, request as { room: string; text: string });
 
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import { isServed } from '../../test/helpers/rawClients';
 import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
 
@@ -14,7 +14,7 @@ const SECRET = 'the secret beside the served folders';
 const BUNDLE = `console.log(${JSON.stringify('bundle '.repeat(200))});`;
 
 let server: TestServer;
-let bystander: ClientSocket;
+let bystander: TestClient;
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(distDir, 'js'), { recursive: true });

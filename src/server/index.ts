@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { readLimits } from './limits';
-import { readPort } from './readPort';
+import { readPort } from '../shared/readPort';
 import { gracefulShutdown } from './shutdown';
 
 function main(): void {

@@ -1,6 +1,6 @@
 import { WDS_PORT } from '../shared/config';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './shutdown';
-import { readPort } from './readPort';
+import { readPort } from '../shared/readPort';
 
 /** What one client may do; each has an environment variable (README: "Security and limits"). */
 export interface Limits {

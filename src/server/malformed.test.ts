@@ -1,4 +1,4 @@
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import { handlers } from './handlers';
 import { isServed, rawHttp, rawSocket, statusOf } from '../../test/helpers/rawClients';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../test/helpers/testServer';
 
 let server: TestServer;
-let bystander: ClientSocket;
+let bystander: TestClient;
 
 beforeEach(async () => {
   server = await startTestServer();

@@ -1,10 +1,10 @@
 import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import { isServed, rawSocket } from '../../test/helpers/rawClients';
 import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
 
 let server: TestServer;
-let bystander: ClientSocket;
+let bystander: TestClient;
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -16,7 +16,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const disconnectReason = (socket: ClientSocket) =>
+const disconnectReason = (socket: TestClient) =>
   new Promise<string>((resolve) => socket.on('disconnect', resolve));
 
 describe('the message size limit (64 KiB by default)', () => {

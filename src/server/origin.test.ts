@@ -1,4 +1,4 @@
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import { isServed, rawSocket } from '../../test/helpers/rawClients';
 import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
 
@@ -6,7 +6,7 @@ const DEV_ORIGIN = 'http://localhost:7000';
 const LISTED_ORIGIN = 'https://chat.example.com';
 
 let server: TestServer;
-let bystander: ClientSocket;
+let bystander: TestClient;
 
 beforeEach(async () => {
   server = await startTestServer({ limits: { allowedOrigins: [DEV_ORIGIN, LISTED_ORIGIN] } });

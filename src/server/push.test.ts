@@ -1,5 +1,5 @@
 import { IO_CLIENT_JOIN_ROOM, IO_SERVER_NOTIFY } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import {
   collect,
   connectClient,
@@ -10,9 +10,9 @@ import {
 
 const TOKEN = 'test-push-token';
 let server: TestServer;
-const clients: ClientSocket[] = [];
+const clients: TestClient[] = [];
 
-async function tab(name: string): Promise<ClientSocket> {
+async function tab(name: string): Promise<TestClient> {
   const socket = await connectClient(server.url, { auth: { name } });
   clients.push(socket);
   return socket;

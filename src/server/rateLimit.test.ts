@@ -1,5 +1,5 @@
 import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import { isServed } from '../../test/helpers/rawClients';
 import {
   collect,
@@ -12,7 +12,7 @@ import {
 import { TokenBucket } from './rateLimit';
 
 let server: TestServer | undefined;
-let bystander: ClientSocket | undefined;
+let bystander: TestClient | undefined;
 
 async function start(limits = {}) {
   server = await startTestServer({ limits });
@@ -26,7 +26,7 @@ afterEach(async () => {
   [server, bystander] = [undefined, undefined];
 });
 
-const join = (socket: ClientSocket, room: string) =>
+const join = (socket: TestClient, room: string) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
 
 describe('TokenBucket', () => {

@@ -4,7 +4,7 @@ import {
   IO_SERVER_ERROR,
   IO_SERVER_HELLO,
 } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import {
   collect,
   connectClient,
@@ -15,15 +15,15 @@ import {
 } from '../../test/helpers/testServer';
 
 let server: TestServer;
-const clients: ClientSocket[] = [];
+const clients: TestClient[] = [];
 
-async function client(): Promise<ClientSocket> {
+async function client(): Promise<TestClient> {
   const socket = await connectClient(server.url);
   clients.push(socket);
   return socket;
 }
 
-const join = (socket: ClientSocket, room: unknown) =>
+const join = (socket: TestClient, room: unknown) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room as string);
 
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { IO_CLIENT_SUBSCRIBE, IO_CLIENT_UNSUBSCRIBE, IO_SERVER_STATS } from '../shared/messages';
-import type { ClientSocket } from '../client/socket/socketLink';
+import type { TestClient } from '../../test/helpers/testClient';
 import {
   collect,
   connectClient,
@@ -9,7 +9,7 @@ import {
 } from '../../test/helpers/testServer';
 
 let server: TestServer;
-const clients: ClientSocket[] = [];
+const clients: TestClient[] = [];
 
 beforeEach(async () => {
   server = await startTestServer({ statsIntervalMs: 50 });
@@ -20,14 +20,14 @@ afterEach(async () => {
   await server.close();
 });
 
-async function client(): Promise<ClientSocket> {
+async function client(): Promise<TestClient> {
   const socket = await connectClient(server.url);
   clients.push(socket);
   return socket;
 }
 
 const request = (
-  socket: ClientSocket,
+  socket: TestClient,
   event: typeof IO_CLIENT_SUBSCRIBE | typeof IO_CLIENT_UNSUBSCRIBE,
   topic: unknown,
 ) => socket.timeout(5000).emitWithAck(event, topic as 'stats');

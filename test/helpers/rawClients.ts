@@ -1,11 +1,11 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { IO_CLIENT_JOIN_ROOM } from '../../src/shared/messages';
-import type { ClientSocket } from '../../src/client/socket/socketLink';
+import type { TestClient } from './testClient';
 import { waitFor } from './testServer';
 
 /** True when the socket still gets an answer from the server: the check that a hostile client hurt no one. */
-export async function isServed(socket: ClientSocket): Promise<boolean> {
+export async function isServed(socket: TestClient): Promise<boolean> {
   try {
     const answer = await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'still-served');
     return answer.ok;

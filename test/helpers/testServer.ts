@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../../src/server/app';
 import { IO_CLIENT_JOIN_ROOM, type ServerToClientEvents } from '../../src/shared/messages';
-import type { ClientSocket } from '../../src/client/socket/socketLink';
+import type { TestClient } from './testClient';
 
 export interface TestServer extends App {
   url: string;
@@ -36,11 +36,8 @@ type ClientOptions = Partial<ManagerOptions & SocketOptions>;
  * A real socket.io-client, resolved once connected (rejected with the server's refusal). Websocket only, so
  * tests do not wait for the upgrade; named `tester` unless `auth` says otherwise.
  */
-export async function connectClient(
-  url: string,
-  options: ClientOptions = {},
-): Promise<ClientSocket> {
-  const socket: ClientSocket = connect(url, {
+export async function connectClient(url: string, options: ClientOptions = {}): Promise<TestClient> {
+  const socket: TestClient = connect(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
@@ -61,7 +58,7 @@ type ServerPayload<E extends keyof ServerToClientEvents> = Parameters<ServerToCl
 
 /** Collects every payload of one server message into an array that fills as messages arrive. */
 export function collect<E extends keyof ServerToClientEvents>(
-  socket: ClientSocket,
+  socket: TestClient,
   event: E,
 ): ServerPayload<E>[] {
   const received: ServerPayload<E>[] = [];
@@ -76,7 +73,7 @@ export function collect<E extends keyof ServerToClientEvents>(
  * packets in order and writes to it in order, so the answer to a request made now comes after them all. A join
  * of an empty room name is that request: the server answers it with an error and broadcasts nothing.
  */
-export async function roundTrip(socket: ClientSocket): Promise<void> {
+export async function roundTrip(socket: TestClient): Promise<void> {
   await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, '');
 }
 

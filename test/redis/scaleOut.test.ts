@@ -4,7 +4,7 @@ import {
   IO_SERVER_CHAT,
   IO_SERVER_HELLO,
 } from '../../src/shared/messages';
-import type { ClientSocket } from '../../src/client/socket/socketLink';
+import type { TestClient } from '../helpers/testClient';
 import { isServed } from '../helpers/rawClients';
 import { hasRedis, startRedis, type RedisServer } from '../helpers/redisServer';
 import {
@@ -20,17 +20,17 @@ const describeWithRedis = hasRedis ? describe : describe.skip;
 let redis: RedisServer;
 let one: TestServer;
 let two: TestServer;
-const clients: ClientSocket[] = [];
+const clients: TestClient[] = [];
 
-async function client(server: TestServer, name = 'tester'): Promise<ClientSocket> {
+async function client(server: TestServer, name = 'tester'): Promise<TestClient> {
   const socket = await connectClient(server.url, { auth: { name } });
   clients.push(socket);
   return socket;
 }
 
-const join = (socket: ClientSocket, room: string) =>
+const join = (socket: TestClient, room: string) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
-const chat = (socket: ClientSocket, room: string, text: string) =>
+const chat = (socket: TestClient, room: string, text: string) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_CHAT, { room, text });
 const redisLines = (server: TestServer) => server.logs.filter((line) => line.startsWith('[redis]'));
 

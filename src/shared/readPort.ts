@@ -1,4 +1,4 @@
-import { WEB_PORT } from '../shared/config';
+import { WEB_PORT } from './config';
 
 /**
  * A port from the environment: the variable's value when set, else the default. A bad value is an error that

@@ -1,4 +1,4 @@
-import { WEB_PORT } from '../shared/config';
+import { WEB_PORT } from './config';
 import { readPort } from './readPort';
 
 describe('readPort', () => {
