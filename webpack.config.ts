@@ -4,8 +4,8 @@ import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
 import createReactRefreshTransformer from 'react-refresh-typescript';
 import { ProgressPlugin, type Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
-import { readPort } from './src/shared/readPort';
-import { STATIC_PATH, WDS_PORT, WEB_PORT } from './src/shared/config';
+import { readDevPort, readPort } from './src/shared/readPort';
+import { STATIC_PATH, WEB_PORT } from './src/shared/config';
 
 type Mode = 'development' | 'production';
 
@@ -35,7 +35,7 @@ export default async function config(
   const isDev = argv.mode !== 'production';
   // The same variables as the server's, so `PORT=9000 DEV_PORT=9001 npm run dev` moves both halves together.
   const target = `http://localhost:${readPort(process.env.PORT, WEB_PORT)}`;
-  const devPort = readPort(process.env.DEV_PORT, WDS_PORT, 'DEV_PORT');
+  const devPort = readDevPort(process.env);
   if (cli.WEBPACK_SERVE) await ensurePortIsFree(devPort, 'DEV_PORT');
   const devServer: DevServerConfiguration = {
     port: devPort,

@@ -1,6 +1,5 @@
-import { WDS_PORT } from '../shared/config';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './shutdown';
-import { readPort } from '../shared/readPort';
+import { readDevPort } from '../shared/readPort';
 
 /** What one client may do; each has an environment variable (README: "Security and limits"). */
 export interface Limits {
@@ -40,7 +39,7 @@ function readCount(env: NodeJS.ProcessEnv, variable: string, fallback: number): 
 
 /** The limits from the environment, each falling back to its default; a bad value is an error that names it. */
 export function readLimits(env: NodeJS.ProcessEnv): Limits {
-  const devPort = readPort(env.DEV_PORT, WDS_PORT, 'DEV_PORT');
+  const devPort = readDevPort(env);
   const devOrigins =
     env.NODE_ENV === 'production'
       ? []

@@ -1,5 +1,5 @@
-import { WEB_PORT } from './config';
-import { readPort } from './readPort';
+import { WDS_PORT, WEB_PORT } from './config';
+import { readDevPort, readPort } from './readPort';
 
 describe('readPort', () => {
   it('uses the given default and names the given variable', () => {
@@ -21,5 +21,11 @@ describe('readPort', () => {
     expect(() => readPort(value)).toThrow(
       `PORT must be a whole number from 0 to 65535, got "${value}".`,
     );
+  });
+
+  it('reads the dev server port from DEV_PORT, else WDS_PORT', () => {
+    expect(readDevPort({})).toBe(WDS_PORT);
+    expect(readDevPort({ DEV_PORT: '7100' })).toBe(7100);
+    expect(() => readDevPort({ DEV_PORT: 'x' })).toThrow('DEV_PORT must be a whole number');
   });
 });

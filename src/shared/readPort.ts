@@ -1,4 +1,4 @@
-import { WEB_PORT } from './config';
+import { WDS_PORT, WEB_PORT } from './config';
 
 /**
  * A port from the environment: the variable's value when set, else the default. A bad value is an error that
@@ -16,3 +16,10 @@ export function readPort(
   }
   return port;
 }
+
+/**
+ * webpack-dev-server's port: DEV_PORT, else WDS_PORT. Read in one place because two programs need it: the dev
+ * server listens there, and the server allows it as an origin in development.
+ */
+export const readDevPort = (env: NodeJS.ProcessEnv): number =>
+  readPort(env.DEV_PORT, WDS_PORT, 'DEV_PORT');
