@@ -1,39 +1,12 @@
-import {
-  IO_CLIENT_CHAT,
-  IO_CLIENT_JOIN_ROOM,
-  IO_SERVER_CHAT,
-  IO_SERVER_ERROR,
-} from '../shared/messages';
+import { IO_CLIENT_CHAT, IO_SERVER_CHAT, IO_SERVER_ERROR } from '../shared/messages';
 import type { TestClient } from '../../test/helpers/testClient';
-import {
-  collect,
-  connectClient,
-  roundTrip,
-  startTestServer,
-  type TestServer,
-} from '../../test/helpers/testServer';
+import { collect, roundTrip, serverPerTest } from '../../test/helpers/testServer';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-async function member(name: string, room?: string): Promise<TestClient> {
-  const socket = await connectClient(server.url, { auth: { name } });
-  clients.push(socket);
-  if (room) await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
-  return socket;
-}
+const running = serverPerTest();
+const member = (name: string, room?: string) => running.client({ name, room });
 
 const chat = (socket: TestClient, request: unknown) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_CHAT, request as { room: string; text: string });
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  clients.splice(0).forEach((socket) => socket.disconnect());
-  await server.close();
-});
 
 describe('IO_CLIENT_CHAT', () => {
   it("sends the message to the room's members only, from the sender's name", async () => {

@@ -1,23 +1,12 @@
 import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../shared/messages';
 import { isServed } from '../../test/helpers/rawClients';
-import {
-  collect,
-  connectClient,
-  roundTrip,
-  startTestServer,
-  type TestServer,
-} from '../../test/helpers/testServer';
+import { collect, roundTrip, serverPerTest } from '../../test/helpers/testServer';
 import { handlers } from './handlers';
 
-let server: TestServer;
+const running = serverPerTest();
 
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
+afterEach(() => {
   jest.restoreAllMocks();
-  await server.close();
 });
 
 // A handler with a bug: the real one is swapped for one that throws, to see what the server does about it.
@@ -30,7 +19,7 @@ function breakHandler(event: typeof IO_CLIENT_JOIN_ROOM | typeof IO_CLIENT_HELLO
 describe('a handler that throws', () => {
   it('becomes an error in the ack and a log line, and the server keeps serving', async () => {
     breakHandler(IO_CLIENT_JOIN_ROOM);
-    const sender = await connectClient(server.url);
+    const sender = await running.client();
 
     const answer = await sender.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'lobby');
 
@@ -38,7 +27,7 @@ describe('a handler that throws', () => {
       ok: false,
       error: 'The server could not handle IO_CLIENT_JOIN_ROOM; please try again.',
     });
-    expect(server.logs).toContain(
+    expect(running.server.logs).toContain(
       '[socket.io] The IO_CLIENT_JOIN_ROOM handler failed: a bug in the handler',
     );
     expect(sender.connected).toBe(true);
@@ -47,8 +36,8 @@ describe('a handler that throws', () => {
 
   it('becomes IO_SERVER_ERROR when there is no ack, and other clients are still served', async () => {
     breakHandler(IO_CLIENT_HELLO);
-    const bystander = await connectClient(server.url);
-    const sender = await connectClient(server.url);
+    const bystander = await running.client();
+    const sender = await running.client();
     const errors = collect(sender, IO_SERVER_ERROR);
 
     sender.emit(IO_CLIENT_HELLO, 'Hello!');

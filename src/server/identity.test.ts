@@ -1,22 +1,14 @@
 import { IO_CLIENT_JOIN_ROOM } from '../shared/messages';
-import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
+import { serverPerTest } from '../../test/helpers/testServer';
 
-let server: TestServer;
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  await server.close();
-});
+const running = serverPerTest();
 
 describe('the display name checked at the handshake', () => {
   it('accepts a good name and keeps it on socket.data', async () => {
-    const client = await connectClient(server.url, { auth: { name: 'Ada Lovelace' } });
+    const client = await running.client({ auth: { name: 'Ada Lovelace' } });
     await client.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'lobby');
 
-    const [serverSide] = server.io.sockets.sockets.values();
+    const [serverSide] = running.server.io.sockets.sockets.values();
     expect(serverSide.data.name).toBe('Ada Lovelace');
     client.disconnect();
   });
@@ -45,12 +37,12 @@ describe('the display name checked at the handshake', () => {
       'The display name may only contain printable characters.',
     ],
   ])('refuses %s with a readable connect_error', async (_kind, auth, message) => {
-    await expect(connectClient(server.url, { auth })).rejects.toThrow(message);
-    expect(server.logs).not.toContain('[socket.io] A client connected.');
+    await expect(running.client({ auth })).rejects.toThrow(message);
+    expect(running.server.logs).not.toContain('[socket.io] A client connected.');
   });
 
   it('counts characters, not UTF-16 units: 32 emoji are a valid name', async () => {
-    const client = await connectClient(server.url, { auth: { name: '🙂'.repeat(32) } });
+    const client = await running.client({ auth: { name: '🙂'.repeat(32) } });
     expect(client.connected).toBe(true);
     client.disconnect();
   });

@@ -1,19 +1,13 @@
 import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM } from '../shared/messages';
 import type { TestClient } from '../../test/helpers/testClient';
 import { isServed, rawSocket } from '../../test/helpers/rawClients';
-import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
+import { connectClient, startTestServer, serverPerTest } from '../../test/helpers/testServer';
 
-let server: TestServer;
+const running = serverPerTest();
 let bystander: TestClient;
 
 beforeEach(async () => {
-  server = await startTestServer();
-  bystander = await connectClient(server.url);
-});
-
-afterEach(async () => {
-  bystander.disconnect();
-  await server.close();
+  bystander = await running.client();
 });
 
 const disconnectReason = (socket: TestClient) =>
@@ -21,7 +15,7 @@ const disconnectReason = (socket: TestClient) =>
 
 describe('the message size limit (64 KiB by default)', () => {
   it('handles a message just under the limit', async () => {
-    const sender = await connectClient(server.url);
+    const sender = await running.client();
     const answer = await sender.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'x'.repeat(60_000));
 
     expect(answer).toEqual({
@@ -35,19 +29,19 @@ describe('the message size limit (64 KiB by default)', () => {
   it.each(['websocket', 'polling'] as const)(
     'disconnects only the sender of a larger message (%s)',
     async (transport) => {
-      const sender = await connectClient(server.url, { transports: [transport] });
+      const sender = await running.client({ transports: [transport] });
       const reason = disconnectReason(sender);
 
       sender.emit(IO_CLIENT_HELLO, 'x'.repeat(70 * 1024));
 
       expect(await reason).toMatch(/transport (close|error)/);
       expect(await isServed(bystander)).toBe(true);
-      expect(server.logs).not.toContain(`[socket.io] Client: ${'x'.repeat(10)}`);
+      expect(running.server.logs).not.toContain(`[socket.io] Client: ${'x'.repeat(10)}`);
     },
   );
 
   it('closes a websocket that sends 5 MB in one frame', async () => {
-    const raw = await rawSocket(server.port);
+    const raw = await rawSocket(running.server.port);
     await raw.connectSocketIo();
 
     raw.send(`42${JSON.stringify([IO_CLIENT_HELLO, 'x'.repeat(5 * 1024 * 1024)])}`);

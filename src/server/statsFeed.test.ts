@@ -1,30 +1,9 @@
 import { IO_CLIENT_SUBSCRIBE, IO_CLIENT_UNSUBSCRIBE, IO_SERVER_STATS } from '../shared/messages';
 import type { TestClient } from '../../test/helpers/testClient';
-import {
-  collect,
-  connectClient,
-  startTestServer,
-  waitFor,
-  type TestServer,
-} from '../../test/helpers/testServer';
+import { collect, serverPerTest, waitFor } from '../../test/helpers/testServer';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ statsIntervalMs: 50 });
-});
-
-afterEach(async () => {
-  clients.splice(0).forEach((socket) => socket.disconnect());
-  await server.close();
-});
-
-async function client(): Promise<TestClient> {
-  const socket = await connectClient(server.url);
-  clients.push(socket);
-  return socket;
-}
+const running = serverPerTest({ statsIntervalMs: 50 });
+const client = () => running.client();
 
 const request = (
   socket: TestClient,
@@ -38,7 +17,7 @@ describe('the stats topic', () => {
     const watcher = await client();
     await client(); // a second connection, to count
     const ticks = collect(watcher, IO_SERVER_STATS);
-    expect(server.stats.isTicking()).toBe(false);
+    expect(running.server.stats.isTicking()).toBe(false);
 
     expect(await request(watcher, IO_CLIENT_SUBSCRIBE, 'stats')).toEqual({
       ok: true,
@@ -51,7 +30,7 @@ describe('the stats topic', () => {
       uptimeSeconds: expect.any(Number),
       at: expect.any(Number),
     });
-    expect(server.stats.isTicking()).toBe(true);
+    expect(running.server.stats.isTicking()).toBe(true);
 
     expect(await request(watcher, IO_CLIENT_UNSUBSCRIBE, 'stats')).toEqual({
       ok: true,
@@ -60,7 +39,7 @@ describe('the stats topic', () => {
     const count = ticks.length;
     await pause(200);
     expect(ticks).toHaveLength(count);
-    expect(server.stats.isTicking()).toBe(false);
+    expect(running.server.stats.isTicking()).toBe(false);
   });
 
   it('keeps ticking while any subscriber remains, and stops when the last one disconnects', async () => {
@@ -71,10 +50,10 @@ describe('the stats topic', () => {
 
     await request(first, IO_CLIENT_UNSUBSCRIBE, 'stats');
     await waitFor(() => secondTicks.length >= 2, 'ticks for the one left');
-    expect(server.stats.isTicking()).toBe(true);
+    expect(running.server.stats.isTicking()).toBe(true);
 
     second.disconnect();
-    await waitFor(() => !server.stats.isTicking(), 'the timer to stop');
+    await waitFor(() => !running.server.stats.isTicking(), 'the timer to stop');
   });
 
   it('refuses an unknown topic in the ack', async () => {
@@ -83,6 +62,6 @@ describe('the stats topic', () => {
       ok: false,
       error: 'Unknown topic "secrets": the server has stats.',
     });
-    expect(server.stats.isTicking()).toBe(false);
+    expect(running.server.stats.isTicking()).toBe(false);
   });
 });

@@ -89,3 +89,44 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+export interface ServerUnderTest {
+  /** The running test's server: a new one on a free port before each test, closed after it. */
+  readonly server: TestServer;
+  /** A connected client, disconnected after the test; `name` is its display name, `room` one it joins first. */
+  client(options?: ClientOptions & { name?: string; room?: string }): Promise<TestClient>;
+}
+
+/**
+ * A server test's whole set-up in one line: `const running = serverPerTest()` at the top of the file (or of a
+ * describe), then `running.server` and `await running.client({ name: 'alice', room: 'lobby' })` in the tests.
+ * Each test gets a fresh server, so no test sees another's rooms, clients or logs.
+ */
+export function serverPerTest(options: AppOptions = {}): ServerUnderTest {
+  let current: TestServer | undefined;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    current = await startTestServer(options);
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((socket) => socket.disconnect());
+    await current?.close();
+    current = undefined;
+  });
+  const server = (): TestServer => {
+    if (!current) throw new Error('serverPerTest: the server runs only during a test.');
+    return current;
+  };
+  return {
+    get server() {
+      return server();
+    },
+    async client({ name, room, ...clientOptions } = {}) {
+      const auth = name === undefined ? {} : { auth: { name } };
+      const socket = await connectClient(server().url, { ...clientOptions, ...auth });
+      clients.push(socket);
+      if (room !== undefined) await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
+      return socket;
+    },
+  };
+}
