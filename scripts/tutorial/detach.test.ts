@@ -6,10 +6,13 @@ import { detachTutorial } from './detach';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** The repository's tracked files, as a fresh clone has them, with the real node_modules beside them. */
+/** The repository's files as a clone of this work tree would have them, with the real node_modules beside them. */
 function copyOfTheRepository(): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'detach-'));
-  const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((file) => file && fs.existsSync(path.join(ROOT, file)));
   for (const file of files) {

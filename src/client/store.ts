@@ -1,4 +1,5 @@
 import { combineReducers, configureStore } from '@reduxjs/toolkit';
+import chatReducer from './features/chat/chatSlice';
 import connectionReducer from './features/connection/connectionSlice';
 import identityReducer from './features/identity/identitySlice';
 import messagesReducer from './features/messages/messagesSlice';
@@ -10,6 +11,7 @@ import { socketConsole } from './socket/socketConsole';
 import { createSocketLink, type SocketLink } from './socket/socketLink';
 
 const rootReducer = combineReducers({
+  chat: chatReducer,
   connection: connectionReducer,
   identity: identityReducer,
   messages: messagesReducer,
@@ -21,13 +23,15 @@ const rootReducer = combineReducers({
 export type RootState = ReturnType<typeof rootReducer>;
 
 // A factory rather than a singleton: each test gets a fresh store, optionally starting from a given state.
-// The link is how thunks reach the socket (setUpSocket attaches it); navigate carries out pushed redirects.
+// The link is how thunks reach the socket: they get it as their extra argument, and it travels with the store as
+// `store.link`, where setUpSocket attaches the socket.
+// navigate carries out pushed redirects.
 export function makeStore(
   preloadedState?: Partial<RootState>,
   link: SocketLink = createSocketLink(),
   navigate: Navigate = navigateInPage,
 ) {
-  return configureStore({
+  const store = configureStore({
     reducer: rootReducer,
     preloadedState,
     middleware: (getDefaultMiddleware) =>
@@ -36,6 +40,7 @@ export function makeStore(
         redirectOnPush(navigate, (line) => link.console.warn(line)),
       ),
   });
+  return Object.assign(store, { link });
 }
 
 export type AppStore = ReturnType<typeof makeStore>;

@@ -1,5 +1,5 @@
 import { APP_NAME } from '../../shared/config';
-import { ChatBox } from './ChatBox';
+import { ChatBox } from '../features/chat/ChatBox';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MessageList } from './MessageList';
 import { NameForm } from './NameForm';

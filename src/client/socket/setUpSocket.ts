@@ -1,4 +1,3 @@
-import type { ThunkAction, UnknownAction } from '@reduxjs/toolkit';
 import { io, type ManagerOptions, type SocketOptions as IoSocketOptions } from 'socket.io-client';
 import { IO_CONNECT, IO_DISCONNECT, type HandshakeAuth } from '../../shared/messages';
 import {
@@ -8,14 +7,10 @@ import {
   reconnecting,
 } from '../features/connection/connectionSlice';
 import { roomsToJoin } from '../features/rooms/roomsSlice';
-import type { AppStore, RootState } from '../store';
-import { incoming, joinRoom, sayHello, subscribeTopic } from './socketActions';
-import {
-  releaseOutbox,
-  type ClientSocket,
-  type SocketConsole,
-  type SocketLink,
-} from './socketLink';
+import type { AppStore } from '../store';
+import { actionFor } from './incoming';
+import { incomingActions, joinRoom, sayHello, subscribeTopic } from './socketActions';
+import { releaseOutbox, type ClientSocket, type SocketConsole } from './socketLink';
 
 const HELLO_TEXT = 'Hello!';
 
@@ -30,13 +25,6 @@ export interface SocketOptions {
   io?: Partial<ManagerOptions & IoSocketOptions>;
 }
 
-// The store's thunk middleware hands its link to thunks only, so reaching it goes through one.
-const linkOf: ThunkAction<SocketLink, RootState, SocketLink, UnknownAction> = (
-  _dispatch,
-  _getState,
-  link,
-) => link;
-
 /**
  * The one place where the socket meets the store, called once at start-up (never from a component): every
  * listener is registered here a single time, so remounting React or reconnecting cannot double a message.
@@ -48,7 +36,7 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
     auth: (send: (auth: HandshakeAuth) => void) => send({ name: store.getState().identity.name }),
     ...options.io,
   };
-  const link = store.dispatch(linkOf);
+  const { link } = store;
   if (link.socket) throw new Error('setUpSocket was already called for this store.');
   const socket: ClientSocket =
     options.url === undefined ? io(ioOptions) : io(options.url, ioOptions);
@@ -77,11 +65,9 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
     store.dispatch(reconnecting({ attempt }));
   });
 
-  // The table in socketActions.ts is typed per message; Socket.IO's overloads cannot follow a loop over event
-  // names, so this one listener reads it loosely.
-  const toAction = incoming as unknown as Record<string, (...args: unknown[]) => UnknownAction>;
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (Object.hasOwn(toAction, event)) store.dispatch(toAction[event](...args));
+    const action = actionFor(incomingActions, event, args);
+    if (action) store.dispatch(action);
   });
 
   socket.connect();

@@ -1,6 +1,6 @@
 // Every message the client sends or receives, and the Redux action it is. Adding a message means one
-// outgoing() line or one createAction plus its entry in `incoming`: the types come from src/shared/messages.ts.
-import { createAction, type UnknownAction } from '@reduxjs/toolkit';
+// outgoing() declaration, or one incoming() declaration and its line in `incomingActions`: the types come from
+// src/shared/messages.ts.
 import {
   IO_CLIENT_CHAT,
   IO_CLIENT_HELLO,
@@ -12,16 +12,9 @@ import {
   IO_SERVER_HELLO,
   IO_SERVER_NOTIFY,
   IO_SERVER_STATS,
-  type ChatMessage,
-  type HelloScope,
-  type Notification,
-  type ServerError,
-  type ServerEvent,
-  type ServerStats,
-  type ServerToClientEvents,
 } from '../../shared/messages';
+import { incoming, type IncomingTable } from './incoming';
 import { outgoing } from './outgoing';
-import { consoleMeta, trafficMeta } from './socketMeta';
 
 // Outgoing: dispatching one of these emits its IO_CLIENT_* message.
 export const joinRoom = outgoing(IO_CLIENT_JOIN_ROOM, {
@@ -46,73 +39,41 @@ export const unsubscribeTopic = outgoing(IO_CLIENT_UNSUBSCRIBE, {
 });
 
 // Incoming: each IO_SERVER_* message becomes one of these actions, its arguments those of the message.
-export const helloReceived = createAction(IO_SERVER_HELLO, (text: string, scope: HelloScope) => ({
-  payload: { text, scope },
-  meta: trafficMeta(
-    { direction: 'in', name: IO_SERVER_HELLO, payload: { text, scope }, text, label: scope },
-    `Server: ${text}`,
-  ),
-}));
+export const helloReceived = incoming(IO_SERVER_HELLO, {
+  payload: (text, scope) => ({ text, scope }),
+  line: ({ text }) => `Server: ${text}`,
+  log: ({ text, scope }) => ({ text, label: scope }),
+});
 
-export const chatReceived = createAction(IO_SERVER_CHAT, (message: ChatMessage) => ({
-  payload: message,
-  meta: trafficMeta(
-    {
-      direction: 'in',
-      name: IO_SERVER_CHAT,
-      payload: message,
-      text: message.text,
-      room: message.room,
-    },
-    `Chat in ${message.room} from ${message.from}: ${message.text}`,
-  ),
-}));
+export const chatReceived = incoming(IO_SERVER_CHAT, {
+  payload: (message) => message,
+  line: ({ room, from, text }) => `Chat in ${room} from ${from}: ${text}`,
+  log: ({ room, text }) => ({ text, room }),
+});
 
-export const errorReceived = createAction(IO_SERVER_ERROR, (error: ServerError) => ({
-  payload: error,
-  meta: trafficMeta(
-    {
-      direction: 'in',
-      name: IO_SERVER_ERROR,
-      payload: error,
-      text: error.error,
-      label: error.event,
-    },
-    `Error: ${error.error}`,
-    'warn',
-  ),
-}));
+export const errorReceived = incoming(IO_SERVER_ERROR, {
+  payload: (error) => error,
+  line: ({ error }) => `Error: ${error}`,
+  level: () => 'warn',
+  log: ({ error, event }) => ({ text: error, label: event }),
+});
 
-export const notificationReceived = createAction(
-  IO_SERVER_NOTIFY,
-  (notification: Notification) => ({
-    payload: notification,
-    meta: trafficMeta(
-      {
-        direction: 'in',
-        name: IO_SERVER_NOTIFY,
-        payload: notification,
-        text: notification.text,
-        label: notification.kind,
-      },
-      `Notify: ${notification.text}`,
-      notification.kind === 'warning' ? 'warn' : 'log',
-    ),
-  }),
-);
+export const notificationReceived = incoming(IO_SERVER_NOTIFY, {
+  payload: (notification) => notification,
+  line: ({ text }) => `Notify: ${text}`,
+  level: ({ kind }) => (kind === 'warning' ? 'warn' : 'log'),
+  log: ({ text, kind }) => ({ text, label: kind }),
+});
 
-// A tick a second would push everything else out of the message log: stats show in their own panel instead.
-export const statsReceived = createAction(IO_SERVER_STATS, (stats: ServerStats) => ({
-  payload: stats,
-  meta: consoleMeta(
+// No log: a tick a second would push everything else out of the message log; stats show in their own panel.
+export const statsReceived = incoming(IO_SERVER_STATS, {
+  payload: (stats) => stats,
+  line: (stats) =>
     `Stats: ${stats.connectedClients} clients, ${stats.rooms} rooms, up ${stats.uptimeSeconds} s`,
-  ),
-}));
+});
 
-/** The action for each server message; the mapped type makes a missing one a compile error. */
-export const incoming: {
-  [E in ServerEvent]: (...args: Parameters<ServerToClientEvents[E]>) => UnknownAction;
-} = {
+/** The action for each server message; setUpSocket dispatches it when the message arrives. */
+export const incomingActions: IncomingTable = {
   [IO_SERVER_HELLO]: helloReceived,
   [IO_SERVER_CHAT]: chatReceived,
   [IO_SERVER_ERROR]: errorReceived,

@@ -1,19 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { IO_SERVER_CHAT, MAX_CHAT_LENGTH, type ChatMessage } from '../../shared/messages';
-import { useAppDispatch, useAppSelector } from '../hooks';
-import { sendChat } from '../socket/socketActions';
+import { MAX_CHAT_LENGTH } from '../../../shared/messages';
+import { useAppDispatch, useAppSelector } from '../../hooks';
+import { sendChat } from '../../socket/socketActions';
+import { selectChatLines } from './chatSlice';
 
-/** The current room's chat, read from the message log, and a box to write to it. */
+/** The current room's chat and a box to write to it. */
 export function ChatBox() {
   const dispatch = useAppDispatch();
   const room = useAppSelector((state) => state.rooms.current);
-  const entries = useAppSelector((state) => state.messages.entries);
+  const lines = useAppSelector((state) => selectChatLines(state, room));
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  const lines = entries
-    .filter((entry) => entry.name === IO_SERVER_CHAT && entry.room === room)
-    .map((entry) => ({ id: entry.id, ...(entry.payload as ChatMessage) }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,0 +1,24 @@
+import { IO_SERVER_CHAT, IO_SERVER_ERROR, IO_SERVER_HELLO } from '../../shared/messages';
+import { actionFor, type IncomingTable } from './incoming';
+import { chatReceived, helloReceived, incomingActions } from './socketActions';
+
+describe('incoming messages', () => {
+  it('turns a message off the wire into its action, and ignores names it does not know', () => {
+    const action = actionFor(incomingActions, IO_SERVER_HELLO, ['Hello you!', 'you']);
+
+    expect(action && helloReceived.match(action) && action.payload).toEqual({
+      text: 'Hello you!',
+      scope: 'you',
+    });
+    expect(actionFor(incomingActions, 'IO_SERVER_UNKNOWN', [])).toBeUndefined();
+    expect(actionFor(incomingActions, 'toString', [])).toBeUndefined();
+  });
+
+  it('makes a message without its action a compile error', () => {
+    // The check is the compiler's (`npm run typecheck`): this table lacks IO_SERVER_ERROR and must not compile.
+    const withoutErrors: Omit<IncomingTable, typeof IO_SERVER_ERROR> = incomingActions;
+    // @ts-expect-error Property 'IO_SERVER_ERROR' is missing
+    const incomplete: IncomingTable = withoutErrors;
+    expect(incomplete[IO_SERVER_CHAT]).toBe(chatReceived);
+  });
+});
