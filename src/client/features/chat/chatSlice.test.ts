@@ -25,6 +25,11 @@ describe('chatSlice', () => {
     expect(selectChatLines(store.getState(), 'empty')).toBe(
       selectChatLines(store.getState(), 'none'),
     );
+    expect(lines).toEqual([
+      '[socket.io] Chat in lobby from bob: hi',
+      '[socket.io] Chat in kitchen from bob: tea?',
+      '[socket.io] Chat in lobby from bob: how are you',
+    ]);
   });
 
   it(`keeps only the newest ${MAX_CHAT_LINES_PER_ROOM} lines of a room`, () => {
