@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { Server } from 'socket.io';
-import { attachAdapter, type AdapterHandle } from './adapter';
-import { healthReport } from './health';
-import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './httpApp';
+import { attachAdapter, type AdapterHandle } from './socket/adapter';
+import { healthReport } from './http/health';
+import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import { checkOrigin } from './origin';
-import { createPushRouter } from './push';
-import { registerSocketHandlers } from './socketHandlers';
-import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './statsFeed';
+import { checkOrigin } from './socket/origin';
+import { createPushRouter } from './http/pushRoute';
+import { registerSocketHandlers } from './socket/wiring';
+import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './features/stats';
 import type { AppServer, Log } from './types';
 
 export interface AppOptions {

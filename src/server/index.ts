@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { readLimits } from './limits';
 import { readPort } from '../shared/readPort';
-import { gracefulShutdown } from './shutdown';
+import { gracefulShutdown } from './http/shutdown';
 
 function main(): void {
   const port = readPort(process.env.PORT);

@@ -1,4 +1,4 @@
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './shutdown';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './http/shutdown';
 import { readDevPort } from '../shared/readPort';
 
 /** What one client may do; each has an environment variable (README: "Security and limits"). */

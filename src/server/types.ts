@@ -1,5 +1,13 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../shared/messages';
+import type {
+  ClientAnswer,
+  ClientEvent,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '../shared/messages';
+import type { StatsFeed } from './features/stats';
+import type { Limits } from './limits';
 
 /** Messages between server processes: none yet. */
 type InterServerEvents = Record<never, never>;
@@ -17,3 +25,22 @@ export type AppSocket = Socket<
   SocketData
 >;
 export type Log = (line: string) => void;
+
+/** What a handler gets besides the payload: the server, the sender, and what the features share. */
+export interface HandlerContext {
+  io: AppServer;
+  socket: AppSocket;
+  log: Log;
+  limits: Limits;
+  stats: StatsFeed;
+}
+
+// A client can send anything, whatever the event map says, so each handler takes `unknown` and checks it.
+// Its answer goes to the ack when the client asked for one, else a refusal comes back as IO_SERVER_ERROR.
+export type Handler<E extends ClientEvent> = (
+  context: HandlerContext,
+  payload: unknown,
+) => ClientAnswer<E>;
+
+/** One handler per IO_CLIENT_* message. Each feature fills in its own part (`satisfies Partial<Handlers>`). */
+export type Handlers = { [E in ClientEvent]: Handler<E> };

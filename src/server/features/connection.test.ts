@@ -3,8 +3,8 @@ import {
   IO_CLIENT_JOIN_ROOM,
   IO_SERVER_ERROR,
   IO_SERVER_HELLO,
-} from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
+} from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
 import {
   collect,
   connectClient,
@@ -12,7 +12,7 @@ import {
   startTestServer,
   waitFor,
   type TestServer,
-} from '../../test/helpers/testServer';
+} from '../../../test/helpers/testServer';
 
 let server: TestServer;
 const clients: TestClient[] = [];

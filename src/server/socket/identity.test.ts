@@ -1,5 +1,5 @@
-import { IO_CLIENT_JOIN_ROOM } from '../shared/messages';
-import { serverPerTest } from '../../test/helpers/testServer';
+import { IO_CLIENT_JOIN_ROOM } from '../../shared/messages';
+import { serverPerTest } from '../../../test/helpers/testServer';
 
 const running = serverPerTest();
 

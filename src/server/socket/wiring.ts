@@ -1,12 +1,12 @@
-import type { Answer, ClientEvent } from '../shared/messages';
-import { handlers, type HandlerContext } from './handlers';
+import type { Answer, ClientEvent } from '../../shared/messages';
+import { handlers } from './handlers';
 import { checkDisplayName } from './identity';
-import type { Limits } from './limits';
+import type { Limits } from '../limits';
 import { limitRate } from './rateLimit';
 import { reply } from './reply';
 import { userRoomKey } from './rooms';
-import type { StatsFeed } from './statsFeed';
-import type { AppServer, AppSocket, Log } from './types';
+import type { StatsFeed } from '../features/stats';
+import type { AppServer, AppSocket, HandlerContext, Log } from '../types';
 
 const KNOWN = Object.keys(handlers).join(', ');
 const isClientEvent = (event: unknown): event is ClientEvent =>

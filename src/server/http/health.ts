@@ -1,5 +1,5 @@
-import type { AdapterHandle } from './adapter';
-import type { AppServer } from './types';
+import type { AdapterHandle } from '../socket/adapter';
+import type { AppServer } from '../types';
 
 export interface HealthReport {
   /** "ok", or "degraded" while the adapter cannot reach the other processes (local clients are still served). */

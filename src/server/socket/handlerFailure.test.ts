@@ -1,6 +1,6 @@
-import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../shared/messages';
-import { isServed } from '../../test/helpers/rawClients';
-import { collect, roundTrip, serverPerTest } from '../../test/helpers/testServer';
+import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../../shared/messages';
+import { isServed } from '../../../test/helpers/rawClients';
+import { collect, roundTrip, serverPerTest } from '../../../test/helpers/testServer';
 import { handlers } from './handlers';
 
 const running = serverPerTest();

@@ -1,62 +1,9 @@
 import crypto from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request } from 'express';
-import { isInAppPath } from '../shared/inAppPath';
-import { parseDisplayName } from '../shared/displayName';
-import {
-  IO_SERVER_NOTIFY,
-  MAX_CHAT_LENGTH,
-  NOTIFICATION_KINDS,
-  type Answer,
-  type Notification,
-  type NotificationKind,
-} from '../shared/messages';
-import { userRoomKey } from './rooms';
-import type { AppServer } from './types';
-
-export interface PushRequest {
-  /** A display name, or '*' for everyone. */
-  to: string;
-  kind: NotificationKind;
-  text: string;
-  path?: string;
-}
+import { deliverPush, parsePushRequest } from '../features/push';
+import type { AppServer } from '../types';
 
 const MAX_BODY = '16kb';
-
-function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
-  const { to, kind, text, path }: { to?: unknown; kind?: unknown; text?: unknown; path?: unknown } =
-    typeof body === 'object' && body !== null ? body : {};
-  if (to !== '*' && !parseDisplayName(to).ok) {
-    return {
-      ok: false,
-      error: '"to" must be a display name (1 to 32 printable characters) or "*" for everyone.',
-    };
-  }
-  if (!NOTIFICATION_KINDS.includes(kind as NotificationKind)) {
-    return { ok: false, error: `"kind" must be one of ${NOTIFICATION_KINDS.join(', ')}.` };
-  }
-  if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_CHAT_LENGTH) {
-    return { ok: false, error: `"text" must be 1 to ${MAX_CHAT_LENGTH} characters.` };
-  }
-  if (kind === 'redirect' ? !isInAppPath(path) : path !== undefined) {
-    return {
-      ok: false,
-      error:
-        kind === 'redirect'
-          ? '"path" must be a path on this site, such as /?room=lobby (not another origin).'
-          : '"path" goes with kind "redirect" only.',
-    };
-  }
-  return {
-    ok: true,
-    push: {
-      to: to as string,
-      kind: kind as NotificationKind,
-      text,
-      path: path as string | undefined,
-    },
-  };
-}
 
 // Compares digests so the time taken says nothing about how much of the token was right.
 function tokenMatches(request: Request, token: string): boolean | undefined {
@@ -117,11 +64,7 @@ export function createPushRouter(io: AppServer, token: string | undefined): expr
       response.status(400).json(parsed);
       return;
     }
-    const { to, kind, text, path } = parsed.push;
-    const notification: Notification = { kind, text, at: Date.now(), ...(path ? { path } : {}) };
-    const target = to === '*' ? io : io.in(userRoomKey(to));
-    const delivered = (await target.fetchSockets()).length;
-    target.emit(IO_SERVER_NOTIFY, notification);
+    const delivered = await deliverPush(io, parsed.push);
     response.json({ ok: true, delivered });
   });
   router.use(answerBodyError);

@@ -1,5 +1,5 @@
-import { IO_SERVER_ERROR, type Answer } from '../shared/messages';
-import type { AppSocket } from './types';
+import { IO_SERVER_ERROR, type Answer } from '../../shared/messages';
+import type { AppSocket } from '../types';
 
 const isAck = (value: unknown): value is (answer: Answer) => void => typeof value === 'function';
 

@@ -1,6 +1,6 @@
-import type { TestClient } from '../../test/helpers/testClient';
-import { isServed, rawSocket } from '../../test/helpers/rawClients';
-import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { isServed, rawSocket } from '../../../test/helpers/rawClients';
+import { connectClient, startTestServer, type TestServer } from '../../../test/helpers/testServer';
 
 const DEV_ORIGIN = 'http://localhost:7000';
 const LISTED_ORIGIN = 'https://chat.example.com';

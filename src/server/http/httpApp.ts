@@ -1,7 +1,7 @@
 import path from 'node:path';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
-import { STATIC_PATH } from '../shared/config';
+import { STATIC_PATH } from '../../shared/config';
 import { renderPage } from './renderPage';
 
 export interface StaticDirs {
@@ -11,7 +11,7 @@ export interface StaticDirs {
   publicDir: string;
 }
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 export const DEFAULT_STATIC_DIRS: StaticDirs = {
   distDir: path.join(ROOT, 'dist'),
   publicDir: path.join(ROOT, 'public'),

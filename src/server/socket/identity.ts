@@ -1,6 +1,6 @@
 import type { ExtendedError } from 'socket.io';
-import { parseDisplayName } from '../shared/displayName';
-import type { AppSocket } from './types';
+import { parseDisplayName } from '../../shared/displayName';
+import type { AppSocket } from '../types';
 
 // Runs once per connection attempt, before 'connection': a refused name never becomes a connected socket, and
 // the client's connect_error carries the sentence below.

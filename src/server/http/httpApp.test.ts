@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestClient } from '../../test/helpers/testClient';
-import { isServed } from '../../test/helpers/rawClients';
-import { connectClient, startTestServer, type TestServer } from '../../test/helpers/testServer';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { isServed } from '../../../test/helpers/rawClients';
+import { connectClient, startTestServer, type TestServer } from '../../../test/helpers/testServer';
 
 // A throwaway tree: dist/ and public/ to serve, and a secret beside them that no URL may reach.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-stack-http-'));

@@ -1,6 +1,6 @@
-import { connectClient, startTestServer, waitFor } from '../../test/helpers/testServer';
-import { freePort } from '../../test/helpers/serverProcess';
-import { isServed } from '../../test/helpers/rawClients';
+import { connectClient, startTestServer, waitFor } from '../../../test/helpers/testServer';
+import { freePort } from '../../../test/helpers/serverProcess';
+import { isServed } from '../../../test/helpers/rawClients';
 
 describe('GET /healthz', () => {
   it('reports uptime, connected clients and the in-memory adapter, never cached', async () => {

@@ -1,7 +1,7 @@
-import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM } from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
-import { isServed, rawSocket } from '../../test/helpers/rawClients';
-import { connectClient, startTestServer, serverPerTest } from '../../test/helpers/testServer';
+import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM } from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { isServed, rawSocket } from '../../../test/helpers/rawClients';
+import { connectClient, startTestServer, serverPerTest } from '../../../test/helpers/testServer';
 
 const running = serverPerTest();
 let bystander: TestClient;

@@ -1,6 +1,6 @@
-import type { Limits } from './limits';
+import type { Limits } from '../limits';
 import { reply } from './reply';
-import type { AppSocket, Log } from './types';
+import type { AppSocket, Log } from '../types';
 
 /** A budget that refills continuously at `perSecond`, up to `capacity`. */
 export class TokenBucket {

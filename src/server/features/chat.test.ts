@@ -1,6 +1,6 @@
-import { IO_CLIENT_CHAT, IO_SERVER_CHAT, IO_SERVER_ERROR } from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
-import { collect, roundTrip, serverPerTest } from '../../test/helpers/testServer';
+import { IO_CLIENT_CHAT, IO_SERVER_CHAT, IO_SERVER_ERROR } from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { collect, roundTrip, serverPerTest } from '../../../test/helpers/testServer';
 
 const running = serverPerTest();
 const member = (name: string, room?: string) => running.client({ name, room });

@@ -1,6 +1,6 @@
-import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
-import { isServed } from '../../test/helpers/rawClients';
+import { IO_CLIENT_HELLO, IO_CLIENT_JOIN_ROOM, IO_SERVER_ERROR } from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { isServed } from '../../../test/helpers/rawClients';
 import {
   collect,
   connectClient,
@@ -8,7 +8,7 @@ import {
   startTestServer,
   waitFor,
   type TestServer,
-} from '../../test/helpers/testServer';
+} from '../../../test/helpers/testServer';
 import { TokenBucket } from './rateLimit';
 
 let server: TestServer | undefined;

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import type { AppServer, Log } from './types';
+import type { AppServer, Log } from '../types';
 
 /** Which adapter carries broadcasts between processes, and whether it can right now. */
 export interface AdapterHandle {

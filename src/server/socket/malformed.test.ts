@@ -1,12 +1,12 @@
-import type { TestClient } from '../../test/helpers/testClient';
+import type { TestClient } from '../../../test/helpers/testClient';
 import { handlers } from './handlers';
-import { isServed, rawHttp, rawSocket, statusOf } from '../../test/helpers/rawClients';
+import { isServed, rawHttp, rawSocket, statusOf } from '../../../test/helpers/rawClients';
 import {
   connectClient,
   startTestServer,
   waitFor,
   type TestServer,
-} from '../../test/helpers/testServer';
+} from '../../../test/helpers/testServer';
 
 let server: TestServer;
 let bystander: TestClient;

@@ -1,6 +1,6 @@
-import { IO_CLIENT_SUBSCRIBE, IO_CLIENT_UNSUBSCRIBE, IO_SERVER_STATS } from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
-import { collect, serverPerTest, waitFor } from '../../test/helpers/testServer';
+import { IO_CLIENT_SUBSCRIBE, IO_CLIENT_UNSUBSCRIBE, IO_SERVER_STATS } from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
+import { collect, serverPerTest, waitFor } from '../../../test/helpers/testServer';
 
 const running = serverPerTest({ statsIntervalMs: 50 });
 const client = () => running.client();

@@ -1,12 +1,12 @@
-import { IO_CLIENT_JOIN_ROOM, IO_SERVER_NOTIFY } from '../shared/messages';
-import type { TestClient } from '../../test/helpers/testClient';
+import { IO_CLIENT_JOIN_ROOM, IO_SERVER_NOTIFY } from '../../shared/messages';
+import type { TestClient } from '../../../test/helpers/testClient';
 import {
   collect,
   connectClient,
   roundTrip,
   startTestServer,
   type TestServer,
-} from '../../test/helpers/testServer';
+} from '../../../test/helpers/testServer';
 
 const TOKEN = 'test-push-token';
 let server: TestServer;

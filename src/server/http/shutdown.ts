@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AppServer, Log } from './types';
+import type { AppServer, Log } from '../types';
 
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const SWEEP_INTERVAL_MS = 100;

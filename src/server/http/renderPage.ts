@@ -1,4 +1,4 @@
-import { APP_CONTAINER_ID, APP_NAME, BUNDLE_PATH, STATIC_PATH } from '../shared/config';
+import { APP_CONTAINER_ID, APP_NAME, BUNDLE_PATH, STATIC_PATH } from '../../shared/config';
 
 // The page is the same in production and development (webpack-dev-server proxies it here), so there is one
 // template and the bundle URL never changes; the dev server answers that URL from memory before proxying.

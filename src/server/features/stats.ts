@@ -1,7 +1,16 @@
-import { IO_SERVER_STATS, type ServerStats } from '../shared/messages';
-import { uptimeSeconds } from './health';
-import { countJoinedRooms } from './rooms';
-import type { AppServer, AppSocket } from './types';
+// Live stats: a topic clients subscribe to, and the feed that ticks to its subscribers.
+import {
+  IO_CLIENT_SUBSCRIBE,
+  IO_CLIENT_UNSUBSCRIBE,
+  IO_SERVER_STATS,
+  TOPICS,
+  type Answer,
+  type ServerStats,
+  type Topic,
+} from '../../shared/messages';
+import { uptimeSeconds } from '../http/health';
+import { countJoinedRooms } from '../socket/rooms';
+import type { AppServer, AppSocket, HandlerContext, Handlers } from '../types';
 
 const STATS_ROOM = 'topic:stats';
 export const DEFAULT_STATS_INTERVAL_MS = 1000;
@@ -54,3 +63,24 @@ export function createStatsFeed(
     isTicking: () => timer !== undefined,
   };
 }
+
+const isTopic = (topic: unknown): topic is Topic => TOPICS.includes(topic as Topic);
+const unknownTopic = (topic: unknown) =>
+  ({
+    ok: false,
+    error: `Unknown topic ${JSON.stringify(topic)?.slice(0, 40)}: the server has ${TOPICS.join(', ')}.`,
+  }) as const;
+
+// Subscribing and unsubscribing check the topic the same way; only what they ask of the feed differs.
+const topicHandler =
+  (act: (stats: StatsFeed, socket: AppSocket) => void) =>
+  ({ socket, stats }: HandlerContext, topic: unknown): Answer<{ topic: Topic }> => {
+    if (!isTopic(topic)) return unknownTopic(topic);
+    act(stats, socket);
+    return { ok: true, topic };
+  };
+
+export const statsHandlers = {
+  [IO_CLIENT_SUBSCRIBE]: topicHandler((stats, socket) => stats.subscribe(socket)),
+  [IO_CLIENT_UNSUBSCRIBE]: topicHandler((stats, socket) => stats.unsubscribe(socket)),
+} satisfies Partial<Handlers>;

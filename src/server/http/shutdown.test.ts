@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { gracefulShutdown } from './shutdown';
-import { connectClient, startTestServer } from '../../test/helpers/testServer';
+import { connectClient, startTestServer } from '../../../test/helpers/testServer';
 
 /** A raw connection that has sent half a request: the server cannot answer it, only close it. */
 function halfRequest(port: number): Promise<net.Socket> {

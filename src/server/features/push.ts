@@ -1,0 +1,66 @@
+// Push: a notification to every tab of one user, or to everyone. POST /api/push (http/pushRoute.ts) checks the
+// caller; these are the rules of what may be pushed, and the delivery.
+import { isInAppPath } from '../../shared/inAppPath';
+import { parseDisplayName } from '../../shared/displayName';
+import {
+  IO_SERVER_NOTIFY,
+  MAX_CHAT_LENGTH,
+  NOTIFICATION_KINDS,
+  type Answer,
+  type Notification,
+  type NotificationKind,
+} from '../../shared/messages';
+import { userRoomKey } from '../socket/rooms';
+import type { AppServer } from '../types';
+
+export interface PushRequest {
+  /** A display name, or '*' for everyone. */
+  to: string;
+  kind: NotificationKind;
+  text: string;
+  path?: string;
+}
+
+export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
+  const { to, kind, text, path }: { to?: unknown; kind?: unknown; text?: unknown; path?: unknown } =
+    typeof body === 'object' && body !== null ? body : {};
+  if (to !== '*' && !parseDisplayName(to).ok) {
+    return {
+      ok: false,
+      error: '"to" must be a display name (1 to 32 printable characters) or "*" for everyone.',
+    };
+  }
+  if (!NOTIFICATION_KINDS.includes(kind as NotificationKind)) {
+    return { ok: false, error: `"kind" must be one of ${NOTIFICATION_KINDS.join(', ')}.` };
+  }
+  if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_CHAT_LENGTH) {
+    return { ok: false, error: `"text" must be 1 to ${MAX_CHAT_LENGTH} characters.` };
+  }
+  if (kind === 'redirect' ? !isInAppPath(path) : path !== undefined) {
+    return {
+      ok: false,
+      error:
+        kind === 'redirect'
+          ? '"path" must be a path on this site, such as /?room=lobby (not another origin).'
+          : '"path" goes with kind "redirect" only.',
+    };
+  }
+  return {
+    ok: true,
+    push: {
+      to: to as string,
+      kind: kind as NotificationKind,
+      text,
+      path: path as string | undefined,
+    },
+  };
+}
+
+/** Sends the notification and says how many sockets received it (counted across processes with Redis). */
+export async function deliverPush(io: AppServer, { to, kind, text, path }: PushRequest): Promise<number> {
+  const notification: Notification = { kind, text, at: Date.now(), ...(path ? { path } : {}) };
+  const target = to === '*' ? io : io.in(userRoomKey(to));
+  const delivered = (await target.fetchSockets()).length;
+  target.emit(IO_SERVER_NOTIFY, notification);
+  return delivered;
+}
