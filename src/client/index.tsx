@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { APP_CONTAINER_ID } from '../shared/config';
-import { App } from './components/App';
+import { App } from './App';
 import { setUpSocket } from './socket/setUpSocket';
 import { makeStore } from './store';
 import { loadDisplayName } from './features/identity/nameStorage';

@@ -1,6 +1,8 @@
 import { IO_SERVER_CHAT, IO_SERVER_ERROR, IO_SERVER_HELLO } from '../../shared/messages';
 import { actionFor, type IncomingTable } from './incoming';
-import { chatReceived, helloReceived, incomingActions } from './socketActions';
+import { chatReceived } from '../features/chat/chatSlice';
+import { helloReceived } from '../features/connection/connectionSlice';
+import { incomingActions } from './incomingActions';
 
 describe('incoming messages', () => {
   it('turns a message off the wire into its action, and ignores names it does not know', () => {

@@ -1,4 +1,5 @@
 import { createAction, createAsyncThunk } from '@reduxjs/toolkit';
+import type { Socket } from 'socket.io-client';
 import type { Answer, ClientAnswer, ClientEvent, ClientPayload } from '../../shared/messages';
 import { consoleMeta, trafficMeta, type Traffic } from './socketMeta';
 import type { ClientSocket, SocketThunkConfig } from './socketLink';
@@ -77,21 +78,16 @@ export function outgoing<E extends ClientEvent>(name: E, options: OutgoingOption
   );
 }
 
-// Socket.IO's typed emit cannot follow a generic event name, so this one function sees the socket loosely;
-// outgoing() above keeps the types at its boundary.
-interface LooseSocket {
-  emit(name: string, payload: unknown): void;
-  timeout(ms: number): { emitWithAck(name: string, payload: unknown): Promise<Answer> };
-}
-
+// Socket.IO's typed emit cannot follow a generic event name, so this one function sees the socket with
+// Socket.IO's own untyped event map; outgoing() above keeps the types at its boundary.
 async function emit(
-  clientSocket: ClientSocket,
+  typedSocket: ClientSocket,
   name: string,
   payload: unknown,
   ack: boolean,
   timeoutMs: number,
 ): Promise<Answer> {
-  const socket = clientSocket as unknown as LooseSocket;
+  const socket: Socket = typedSocket;
   if (!ack) {
     socket.emit(name, payload);
     return { ok: true };

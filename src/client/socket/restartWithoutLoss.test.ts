@@ -1,5 +1,6 @@
 import { IO_SERVER_CHAT } from '../../shared/messages';
-import { joinRoom, sendChat } from './socketActions';
+import { sendChat } from '../features/chat/chatSlice';
+import { joinRoom } from '../features/rooms/roomsSlice';
 import { logged, storeClient, type StoreClient } from '../../../test/helpers/storeClient';
 import { startTestServer, waitFor, type TestServer } from '../../../test/helpers/testServer';
 

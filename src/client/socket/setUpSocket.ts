@@ -5,11 +5,13 @@ import {
   connectFailed,
   disconnected,
   reconnecting,
+  sayHello,
 } from '../features/connection/connectionSlice';
-import { roomsToJoin } from '../features/rooms/roomsSlice';
+import { joinRoom, roomsToJoin } from '../features/rooms/roomsSlice';
+import { subscribeTopic } from '../features/stats/statsSlice';
 import type { AppStore } from '../store';
 import { actionFor } from './incoming';
-import { incomingActions, joinRoom, sayHello, subscribeTopic } from './socketActions';
+import { incomingActions } from './incomingActions';
 import { releaseOutbox, type ClientSocket, type SocketConsole } from './socketLink';
 
 const HELLO_TEXT = 'Hello!';

@@ -1,5 +1,10 @@
 // The chat: a line of text to the members of a room the sender has joined, signed with the sender's name.
-import { IO_CLIENT_CHAT, IO_SERVER_CHAT, MAX_CHAT_LENGTH, type Answer } from '../../shared/messages';
+import {
+  IO_CLIENT_CHAT,
+  IO_SERVER_CHAT,
+  MAX_CHAT_LENGTH,
+  type Answer,
+} from '../../shared/messages';
 import { parseRoomName } from '../../shared/room';
 import { roomKey } from '../socket/rooms';
 import type { HandlerContext, Handlers } from '../types';

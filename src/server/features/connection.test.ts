@@ -5,35 +5,13 @@ import {
   IO_SERVER_HELLO,
 } from '../../shared/messages';
 import type { TestClient } from '../../../test/helpers/testClient';
-import {
-  collect,
-  connectClient,
-  roundTrip,
-  startTestServer,
-  waitFor,
-  type TestServer,
-} from '../../../test/helpers/testServer';
+import { collect, roundTrip, serverPerTest, waitFor } from '../../../test/helpers/testServer';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-async function client(): Promise<TestClient> {
-  const socket = await connectClient(server.url);
-  clients.push(socket);
-  return socket;
-}
+const running = serverPerTest();
+const client = () => running.client();
 
 const join = (socket: TestClient, room: unknown) =>
   socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room as string);
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-
-afterEach(async () => {
-  clients.splice(0).forEach((socket) => socket.disconnect());
-  await server.close();
-});
 
 describe('IO_CLIENT_JOIN_ROOM', () => {
   it('sends the joining client all three hellos, in order, and acks the room', async () => {
@@ -81,7 +59,7 @@ describe('IO_CLIENT_JOIN_ROOM', () => {
     alice.emit(IO_CLIENT_JOIN_ROOM, 'lobby');
     await waitFor(() => hellos.length === 3, 'three hellos');
 
-    expect(server.logs).toContain('[socket.io] A client joined room lobby.');
+    expect(running.server.logs).toContain('[socket.io] A client joined room lobby.');
   });
 
   it.each([
@@ -109,7 +87,7 @@ describe('IO_CLIENT_JOIN_ROOM', () => {
     expect(answer).toEqual({ ok: false, error });
     expect(observed).toEqual([]);
     expect(received).toEqual([]);
-    expect(server.logs.filter((line) => line.includes('joined'))).toEqual([]);
+    expect(running.server.logs.filter((line) => line.includes('joined'))).toEqual([]);
   });
 
   it('answers a bad join without an ack with IO_SERVER_ERROR, then keeps serving', async () => {
@@ -145,7 +123,7 @@ describe('IO_CLIENT_HELLO', () => {
     alice.emit(IO_CLIENT_HELLO, 'Hello!');
     await roundTrip(alice);
 
-    expect(server.logs).toContain('[socket.io] Client: Hello!');
+    expect(running.server.logs).toContain('[socket.io] Client: Hello!');
   });
 
   it('refuses a hello that is not text with IO_SERVER_ERROR and logs nothing', async () => {
@@ -155,7 +133,9 @@ describe('IO_CLIENT_HELLO', () => {
     await roundTrip(alice);
 
     expect(errors).toEqual([{ event: IO_CLIENT_HELLO, error: 'A hello must be text.' }]);
-    expect(server.logs.filter((line) => line.startsWith('[socket.io] Client:'))).toEqual([]);
+    expect(running.server.logs.filter((line) => line.startsWith('[socket.io] Client:'))).toEqual(
+      [],
+    );
   });
 });
 
@@ -163,9 +143,9 @@ describe('connection log', () => {
   it('logs each connect and disconnect', async () => {
     const alice = await client();
     alice.disconnect();
-    await waitFor(() => server.logs.length === 2, 'the disconnect line');
+    await waitFor(() => running.server.logs.length === 2, 'the disconnect line');
 
-    expect(server.logs).toEqual([
+    expect(running.server.logs).toEqual([
       '[socket.io] A client connected.',
       '[socket.io] A client disconnected.',
     ]);

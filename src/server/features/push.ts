@@ -57,7 +57,10 @@ export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
 }
 
 /** Sends the notification and says how many sockets received it (counted across processes with Redis). */
-export async function deliverPush(io: AppServer, { to, kind, text, path }: PushRequest): Promise<number> {
+export async function deliverPush(
+  io: AppServer,
+  { to, kind, text, path }: PushRequest,
+): Promise<number> {
   const notification: Notification = { kind, text, at: Date.now(), ...(path ? { path } : {}) };
   const target = to === '*' ? io : io.in(userRoomKey(to));
   const delivered = (await target.fetchSockets()).length;

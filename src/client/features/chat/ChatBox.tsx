@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_CHAT_LENGTH } from '../../../shared/messages';
 import { useAppDispatch, useAppSelector } from '../../hooks';
-import { sendChat } from '../../socket/socketActions';
-import { selectChatLines } from './chatSlice';
+import { selectChatLines, sendChat } from './chatSlice';
 
 /** The current room's chat and a box to write to it. */
 export function ChatBox() {

@@ -1,7 +1,6 @@
-import { chatReceived } from '../../socket/socketActions';
 import { createSocketLink } from '../../socket/socketLink';
 import { makeStore } from '../../store';
-import reducer, { MAX_CHAT_LINES_PER_ROOM, selectChatLines } from './chatSlice';
+import reducer, { chatReceived, MAX_CHAT_LINES_PER_ROOM, selectChatLines } from './chatSlice';
 
 const line = (room: string, text: string, at = 1) => chatReceived({ room, from: 'bob', text, at });
 

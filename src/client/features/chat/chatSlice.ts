@@ -1,7 +1,22 @@
 import { createSlice } from '@reduxjs/toolkit';
-import type { ChatMessage } from '../../../shared/messages';
-import { chatReceived } from '../../socket/socketActions';
+import { IO_CLIENT_CHAT, IO_SERVER_CHAT, type ChatMessage } from '../../../shared/messages';
+import { incoming, type IncomingTable } from '../../socket/incoming';
+import { outgoing } from '../../socket/outgoing';
 import type { RootState } from '../../store';
+
+export const sendChat = outgoing(IO_CLIENT_CHAT, {
+  ack: true,
+  describe: ({ room, text }) => `${room}: ${text}`,
+  room: ({ room }) => room,
+});
+
+export const chatReceived = incoming(IO_SERVER_CHAT, {
+  payload: (message) => message,
+  line: ({ room, from, text }) => `Chat in ${room} from ${from}: ${text}`,
+  log: ({ room, text }) => ({ text, room }),
+});
+
+export const chatIncoming = { [IO_SERVER_CHAT]: chatReceived } satisfies Partial<IncomingTable>;
 
 /** Each room keeps its newest lines only, so a long session cannot grow the store without bound. */
 export const MAX_CHAT_LINES_PER_ROOM = 200;

@@ -1,5 +1,29 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { IO_CLIENT_HELLO, IO_SERVER_ERROR, IO_SERVER_HELLO } from '../../../shared/messages';
+import { incoming, type IncomingTable } from '../../socket/incoming';
+import { outgoing } from '../../socket/outgoing';
 import { consoleMeta } from '../../socket/socketMeta';
+
+// The connection's own messages: the hello it says on connecting, the server's hellos, and its refusals.
+export const sayHello = outgoing(IO_CLIENT_HELLO, { ack: false, describe: (text) => text });
+
+export const helloReceived = incoming(IO_SERVER_HELLO, {
+  payload: (text, scope) => ({ text, scope }),
+  line: ({ text }) => `Server: ${text}`,
+  log: ({ text, scope }) => ({ text, label: scope }),
+});
+
+export const errorReceived = incoming(IO_SERVER_ERROR, {
+  payload: (error) => error,
+  line: ({ error }) => `Error: ${error}`,
+  level: () => 'warn',
+  log: ({ error, event }) => ({ text: error, label: event }),
+});
+
+export const connectionIncoming = {
+  [IO_SERVER_HELLO]: helloReceived,
+  [IO_SERVER_ERROR]: errorReceived,
+} satisfies Partial<IncomingTable>;
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'reconnecting';
 

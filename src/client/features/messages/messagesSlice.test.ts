@@ -1,4 +1,4 @@
-import { helloReceived, sayHello } from '../../socket/socketActions';
+import { helloReceived, sayHello } from '../connection/connectionSlice';
 import { queuedMessageSent } from '../../socket/outgoing';
 import { createSocketLink } from '../../socket/socketLink';
 import { makeStore } from '../../store';

@@ -1,6 +1,17 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-import type { Notification } from '../../../shared/messages';
-import { notificationReceived } from '../../socket/socketActions';
+import { IO_SERVER_NOTIFY, type Notification } from '../../../shared/messages';
+import { incoming, type IncomingTable } from '../../socket/incoming';
+
+export const notificationReceived = incoming(IO_SERVER_NOTIFY, {
+  payload: (notification) => notification,
+  line: ({ text }) => `Notify: ${text}`,
+  level: ({ kind }) => (kind === 'warning' ? 'warn' : 'log'),
+  log: ({ text, kind }) => ({ text, label: kind }),
+});
+
+export const notificationsIncoming = {
+  [IO_SERVER_NOTIFY]: notificationReceived,
+} satisfies Partial<IncomingTable>;
 
 /** Toasts beyond this many push the oldest out: a burst of pushes cannot cover the page. */
 export const MAX_TOASTS = 5;

@@ -1,4 +1,4 @@
-import { notificationReceived } from '../../socket/socketActions';
+import { notificationReceived } from './notificationsSlice';
 import { createSocketLink } from '../../socket/socketLink';
 import { makeStore } from '../../store';
 

@@ -1,6 +1,6 @@
 import type { Middleware } from '@reduxjs/toolkit';
 import { isInAppPath } from '../../../shared/inAppPath';
-import { notificationReceived } from '../../socket/socketActions';
+import { notificationReceived } from './notificationsSlice';
 
 export type Navigate = (path: string) => void;
 

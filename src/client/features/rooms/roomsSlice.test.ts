@@ -1,5 +1,4 @@
-import { joinRoom } from '../../socket/socketActions';
-import reducer, { roomsToJoin } from './roomsSlice';
+import reducer, { joinRoom, roomsToJoin } from './roomsSlice';
 
 describe('roomsSlice', () => {
   it('starts in the hello room, joined to nothing yet', () => {

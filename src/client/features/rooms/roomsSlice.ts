@@ -1,6 +1,13 @@
 import { createSlice } from '@reduxjs/toolkit';
 import { HELLO_ROOM } from '../../../shared/config';
-import { joinRoom } from '../../socket/socketActions';
+import { IO_CLIENT_JOIN_ROOM } from '../../../shared/messages';
+import { outgoing } from '../../socket/outgoing';
+
+export const joinRoom = outgoing(IO_CLIENT_JOIN_ROOM, {
+  ack: true,
+  describe: (room) => room,
+  room: (room) => room,
+});
 
 export interface RoomsState {
   /** Where chat goes: the room joined last. */

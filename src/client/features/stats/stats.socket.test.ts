@@ -1,4 +1,4 @@
-import { subscribeTopic, unsubscribeTopic } from '../../socket/socketActions';
+import { subscribeTopic, unsubscribeTopic } from './statsSlice';
 import { storeClient, type StoreClient } from '../../../../test/helpers/storeClient';
 import { startTestServer, waitFor, type TestServer } from '../../../../test/helpers/testServer';
 

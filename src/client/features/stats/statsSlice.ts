@@ -1,6 +1,30 @@
 import { createSlice } from '@reduxjs/toolkit';
-import type { ServerStats } from '../../../shared/messages';
-import { statsReceived, subscribeTopic, unsubscribeTopic } from '../../socket/socketActions';
+import {
+  IO_CLIENT_SUBSCRIBE,
+  IO_CLIENT_UNSUBSCRIBE,
+  IO_SERVER_STATS,
+  type ServerStats,
+} from '../../../shared/messages';
+import { incoming, type IncomingTable } from '../../socket/incoming';
+import { outgoing } from '../../socket/outgoing';
+
+export const subscribeTopic = outgoing(IO_CLIENT_SUBSCRIBE, {
+  ack: true,
+  describe: (topic) => topic,
+});
+export const unsubscribeTopic = outgoing(IO_CLIENT_UNSUBSCRIBE, {
+  ack: true,
+  describe: (topic) => topic,
+});
+
+// No log: a tick a second would push everything else out of the message log; stats show in their own panel.
+export const statsReceived = incoming(IO_SERVER_STATS, {
+  payload: (stats) => stats,
+  line: (stats) =>
+    `Stats: ${stats.connectedClients} clients, ${stats.rooms} rooms, up ${stats.uptimeSeconds} s`,
+});
+
+export const statsIncoming = { [IO_SERVER_STATS]: statsReceived } satisfies Partial<IncomingTable>;
 
 export interface StatsState {
   /** Whether the page wants live stats; the socket layer subscribes again after a reconnect while true. */

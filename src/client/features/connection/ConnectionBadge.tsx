@@ -1,4 +1,4 @@
-import { useAppSelector } from '../hooks';
+import { useAppSelector } from '../../hooks';
 
 export function ConnectionBadge() {
   const { status, lastError, reconnectAttempts } = useAppSelector((state) => state.connection);

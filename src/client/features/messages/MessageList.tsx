@@ -1,4 +1,4 @@
-import { useAppSelector } from '../hooks';
+import { useAppSelector } from '../../hooks';
 
 const ARROW = { in: '↓', out: '↑' } as const;
 

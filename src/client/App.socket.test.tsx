@@ -6,16 +6,16 @@
 // builds: under the default "browser" condition `ws` is a stub and the server could not start.
 import { act, render, screen } from '@testing-library/react';
 import { Provider } from 'react-redux';
-import { IO_SERVER_HELLO } from '../../shared/messages';
-import { setUpSocket } from '../socket/setUpSocket';
-import { makeStore } from '../store';
+import { IO_SERVER_HELLO } from '../shared/messages';
+import { setUpSocket } from './socket/setUpSocket';
+import { makeStore } from './store';
 import { App } from './App';
 import {
   connectClient,
   startTestServer,
   waitFor,
   type TestServer,
-} from '../../../test/helpers/testServer';
+} from '../../test/helpers/testServer';
 
 let server: TestServer;
 

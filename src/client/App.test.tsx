@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { Provider } from 'react-redux';
-import { connected, connectFailed } from '../features/connection/connectionSlice';
-import { chatReceived, helloReceived, notificationReceived } from '../socket/socketActions';
-import { createSocketLink } from '../socket/socketLink';
-import { makeStore } from '../store';
+import { chatReceived } from './features/chat/chatSlice';
+import { connected, connectFailed, helloReceived } from './features/connection/connectionSlice';
+import { notificationReceived } from './features/notifications/notificationsSlice';
+import { createSocketLink } from './socket/socketLink';
+import { makeStore } from './store';
 import { App } from './App';
 
 // A real store with no socket attached: outgoing actions are refused as they would be before connecting.

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { MAX_NAME_LENGTH } from '../../shared/displayName';
-import { changeName } from '../features/identity/identitySlice';
-import { useAppDispatch, useAppSelector } from '../hooks';
+import { MAX_NAME_LENGTH } from '../../../shared/displayName';
+import { changeName } from './identitySlice';
+import { useAppDispatch, useAppSelector } from '../../hooks';
 
 /** The display name others see; changing it reconnects, since the server checks it at the handshake. */
 export function NameForm() {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useAppDispatch, useAppSelector } from '../hooks';
-import { joinRoom } from '../socket/socketActions';
+import { useAppDispatch, useAppSelector } from '../../hooks';
+import { joinRoom } from './roomsSlice';
 
 /** Joins another room and shows the server's answer: the room joined, or why it was refused. */
 export function RoomPicker() {

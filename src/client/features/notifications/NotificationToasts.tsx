@@ -1,5 +1,5 @@
-import { toastDismissed } from '../features/notifications/notificationsSlice';
-import { useAppDispatch, useAppSelector } from '../hooks';
+import { toastDismissed } from './notificationsSlice';
+import { useAppDispatch, useAppSelector } from '../../hooks';
 
 /** Pushed info and warning notifications, each until dismissed. */
 export function NotificationToasts() {

@@ -1,5 +1,5 @@
-import { useAppDispatch, useAppSelector } from '../hooks';
-import { subscribeTopic, unsubscribeTopic } from '../socket/socketActions';
+import { useAppDispatch, useAppSelector } from '../../hooks';
+import { subscribeTopic, unsubscribeTopic } from './statsSlice';
 
 /** A toggle for the server's `stats` topic, and its latest tick while on. */
 export function StatsPanel() {
