@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { groupIsAlive, runProcess, stopAllProcesses, STOP_GRACE_MS } from './serverProcess';
+import path from 'node:path';
+import { groupIsAlive, ROOT, runProcess, stopAllProcesses, STOP_GRACE_MS } from './serverProcess';
 import { waitFor } from './testServer';
 
 // A child that starts a grandchild which ignores SIGTERM and holds the same stdout, as `npm run dev` starts
@@ -57,4 +58,40 @@ describe('runProcess', () => {
     expect(groupIsAlive(family.child.pid ?? 0)).toBe(false);
     expect(isRunning(grandchild)).toBe(false);
   });
+});
+
+// A test runner that starts a stubborn family through the helper and is then stopped by a signal, as a cancelled
+// CI job stops jest: no afterAll runs, yet nothing of the family may outlive it.
+const RUNNER_STOPPED_MID_TEST = `
+  const { runProcess } = require(${JSON.stringify(path.join(ROOT, 'test/helpers/serverProcess.ts'))});
+  const family = runProcess(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+  console.log('group ' + family.child.pid);
+  setInterval(() => {}, 1000);
+`;
+
+describe('a test runner stopped by a signal', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'takes every group it started with it on %s',
+    async (signal) => {
+      const runner = runProcess(process.execPath, [
+        '-r',
+        'ts-node/register',
+        '-e',
+        RUNNER_STOPPED_MID_TEST,
+      ]);
+      const started = /group (\d+)/;
+      await waitFor(() => started.test(runner.output()), 'the runner to start its group', 20_000);
+      const group = Number(started.exec(runner.output())?.[1]);
+      expect(groupIsAlive(group)).toBe(true);
+
+      try {
+        process.kill(runner.child.pid ?? 0, signal);
+        await runner.exited;
+
+        await waitFor(() => !groupIsAlive(group), 'the group to be gone', 2_000);
+      } finally {
+        if (groupIsAlive(group)) process.kill(-group, 'SIGKILL'); // when it fails, it leaves nothing either
+      }
+    },
+  );
 });

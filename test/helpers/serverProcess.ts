@@ -76,6 +76,19 @@ export async function stopAllProcesses(): Promise<void> {
 // this helper is enough (scripts and benchmarks import it outside jest, where there is no afterAll).
 if (typeof afterAll === 'function') afterAll(stopAllProcesses);
 
+// afterAll never runs when the runner itself is stopped (a CI job cancelled, `timeout`, Ctrl-C), and a detached
+// group would outlive it, still listening. So on the way out, by exit or by signal, the groups get SIGKILL at once
+// (only synchronous work is possible then), and a signal then takes its usual course.
+const killEveryGroup = () =>
+  running.forEach(({ child }) => child.pid && signalGroup(child.pid, 'SIGKILL'));
+process.once('exit', killEveryGroup);
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killEveryGroup();
+    process.kill(process.pid, signal);
+  });
+}
+
 /**
  * Runs a command from the repository root as the leader of a new process group, so that stop() reaches whatever
  * it starts (npm starts a shell, which starts concurrently, which starts nodemon, which starts the server...).
