@@ -72,20 +72,27 @@ export async function stopAllProcesses(): Promise<void> {
   await Promise.all([...running].map((process) => process.stop('SIGKILL')));
 }
 
-// Whatever a test file's outcome, every process group it started is gone before the next file runs: importing
-// this helper is enough (scripts and benchmarks import it outside jest, where there is no afterAll).
-if (typeof afterAll === 'function') afterAll(stopAllProcesses);
-
 // afterAll never runs when the runner itself is stopped (a CI job cancelled, `timeout`, Ctrl-C), and a detached
 // group would outlive it, still listening. So on the way out, by exit or by signal, the groups get SIGKILL at once
 // (only synchronous work is possible then), and a signal then takes its usual course.
 const killEveryGroup = () =>
   running.forEach(({ child }) => child.pid && signalGroup(child.pid, 'SIGKILL'));
+const EXIT_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+const onSignal = (signal: NodeJS.Signals) => {
+  killEveryGroup();
+  process.kill(process.pid, signal);
+};
 process.once('exit', killEveryGroup);
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    killEveryGroup();
-    process.kill(process.pid, signal);
+EXIT_SIGNALS.forEach((signal) => process.once(signal, onSignal));
+
+// Whatever a test file's outcome, every process group it started is gone before the next file runs: importing
+// this helper is enough (scripts and benchmarks import it outside jest, where there is no afterAll). jest loads
+// the helper afresh for each test file in the same process, so each file also takes its exit listeners away.
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    await stopAllProcesses();
+    process.off('exit', killEveryGroup);
+    EXIT_SIGNALS.forEach((signal) => process.off(signal, onSignal));
   });
 }
 
