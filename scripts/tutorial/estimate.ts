@@ -2,6 +2,8 @@
 // words a minute, main-text code typed at 10 lines a minute, folded code (supporting files in <details>) copied at
 // 40 lines a minute, and a minute for each command the chapter has you run. Counted the way the repository's
 // prose measure counts: code inside fenced blocks, words outside them, folded means inside <details>.
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface ChapterLength {
   mainCode: number;
@@ -71,4 +73,44 @@ export const TIME_LINE = /^\*\*Time: about .*$/m;
 export function withTimeLine(markdown: string): string {
   const without = markdown.replace(TIME_LINE, '**Time:**');
   return markdown.replace(TIME_LINE, timeLine(measureChapter(without)));
+}
+
+/** The table of chapters tutorial/README.md shows between its `<!-- chapters -->` markers: title, time, length. */
+export function chapterTable(tutorial: string): string {
+  const rows = fs
+    .readdirSync(tutorial)
+    .filter((name) => /^\d\d-/.test(name))
+    .sort()
+    .map((chapter) => {
+      const text = fs.readFileSync(path.join(tutorial, chapter, 'README.md'), 'utf8');
+      const title = (/^# (.*)$/m.exec(text)?.[1] ?? chapter).replace(/\|/g, '\\|');
+      const length = measureChapter(text.replace(TIME_LINE, '**Time:**'));
+      return { chapter, title, length, minutes: estimateMinutes(length) };
+    });
+  let elapsed = 0;
+  const lines = rows.map(({ chapter, title, length, minutes }) => {
+    elapsed += minutes;
+    return `| [${title}](${chapter}/README.md) | ${minutes} min | ${elapsed} min | ${length.mainCode} | ${length.foldedCode} | ${length.words} |`;
+  });
+  return [
+    '| chapter | time | in all | lines to type | folded lines | words |',
+    '| --- | --: | --: | --: | --: | --: |',
+    ...lines,
+  ].join('\n');
+}
+
+const TABLE = /<!-- chapters -->[\s\S]*?<!-- \/chapters -->/;
+
+export function withChapterTable(index: string, tutorial: string): string {
+  return index.replace(
+    TABLE,
+    `<!-- chapters -->\n\n${chapterTable(tutorial)}\n\n<!-- /chapters -->`,
+  );
+}
+
+/** The stated table must be the computed one (Prettier may pad its columns, so spaces do not count). */
+export function chapterTableIsCurrent(index: string, tutorial: string): boolean {
+  const squash = (text: string) => text.replace(/[ -]+/g, ' ').trim();
+  const stated = TABLE.exec(index)?.[0];
+  return stated !== undefined && squash(stated) === squash(withChapterTable(stated, tutorial));
 }

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TIME_LINE, timeLine, measureChapter } from './estimate';
+import { TIME_LINE, chapterTableIsCurrent, timeLine, measureChapter } from './estimate';
 import { applyInstall, installCommand, parseInstall } from './npmInstall';
 import { excerptMissing, inOrder, parseChapter, type Step } from './parseChapter';
 
@@ -312,7 +312,14 @@ export function replayTutorial({
       `${chapter}: ${steps.length - checks - pages} steps, ${skipChecks ? 'checks skipped' : `${checks} check(s) and ${pages} page(s) passed`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
-  if (problems.length === 0 && until === undefined) problems.push(...compare(repository, folder));
+  if (problems.length === 0 && until === undefined) {
+    const index = path.join(tutorial, 'README.md');
+    if (fs.existsSync(index) && !chapterTableIsCurrent(fs.readFileSync(index, 'utf8'), tutorial))
+      problems.push(
+        'tutorial/README.md: its table of chapters is not the one their titles and times give (run `npm run tutorial:times`).',
+      );
+    problems.push(...compare(repository, folder));
+  }
   if (!keep) fs.rmSync(folder, { recursive: true, force: true });
   return { ok: problems.length === 0, folder, problems };
 }
