@@ -18,6 +18,8 @@ export function measureChapter(markdown: string): ChapterLength {
   const length: ChapterLength = { mainCode: 0, foldedCode: 0, words: 0, commands: 0 };
   let fence: string | undefined;
   let commandBlock = false;
+  let heredoc: string | undefined;
+  let continued = false;
   let depth = 0;
   for (const line of markdown.split('\n')) {
     const trimmed = line.trim();
@@ -36,7 +38,15 @@ export function measureChapter(markdown: string): ChapterLength {
     if (fence !== undefined) {
       if (depth) length.foldedCode += 1;
       else length.mainCode += 1;
-      if (commandBlock && trimmed !== '' && !trimmed.startsWith('#')) length.commands += 1;
+      // A command is a line you type: a heredoc's body and a continued line belong to the command they start.
+      if (heredoc !== undefined) {
+        if (trimmed === heredoc) heredoc = undefined;
+      } else if (commandBlock && trimmed !== '' && !trimmed.startsWith('#') && !continued) {
+        length.commands += 1;
+      }
+      if (commandBlock && heredoc === undefined)
+        heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(trimmed)?.[1];
+      continued = commandBlock && trimmed.endsWith('\\');
     } else if (!depth && trimmed !== '' && !trimmed.startsWith('<')) {
       length.words += (
         trimmed.replace(/`[^`]*`/g, ' x ').match(/[A-Za-z][A-Za-z'’-]*/g) ?? []
