@@ -38,6 +38,8 @@ describe('npm run tutorial:detach', () => {
       'removed scripts/tutorial/',
       'removed the npm script tutorial:check',
       'removed the npm script tutorial:detach',
+      'removed the npm script tutorial:times',
+      'removed the npm script tutorial:sync',
       'removed the tutorial check from .ci/run',
       "removed the README's tutorial section",
     ]);

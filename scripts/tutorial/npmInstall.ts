@@ -1,5 +1,6 @@
-// A chapter says `npm install express` where a learner would type it; the replay does not download anything.
-// It checks that each package is one the repository depends on, in the same section, and records the
+// A chapter says `npm install express` where a learner would type it; the replay installs it for real (from npm's
+// cache where it can), with the range the repository has, so a learner by hand gets what the repository tests.
+// It first checks that each package is one the repository depends on, in the same section, and records the
 // repository's version range in the replayed package.json, as npm would have.
 
 interface PackageJson {
@@ -40,4 +41,13 @@ export function applyInstall(install: Install, repository: PackageJson, target: 
     }
     target[section] = sorted({ ...target[section], [name]: range });
   }
+}
+
+/** The command the replay runs for an install: the repository's ranges, from npm's cache where it has them. */
+export function installCommand(install: Install, repository: PackageJson): string {
+  const section = install.dev ? 'devDependencies' : 'dependencies';
+  const specs = install.packages.map(
+    (name) => `'${name}@${repository[section]?.[name] ?? 'latest'}'`,
+  );
+  return `npm install ${install.dev ? '--save-dev ' : ''}--prefer-offline --no-audit --no-fund ${specs.join(' ')}`;
 }

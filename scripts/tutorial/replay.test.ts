@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withTimeLine } from './estimate';
 import { isTaught, replayTutorial } from './replay';
 
 const fence = '```';
@@ -15,46 +16,52 @@ function fixture(): string {
   };
   write(
     'package.json',
-    `${JSON.stringify({ name: 'demo', dependencies: { leftpad: '^1.0.0' } }, null, 2)}\n`,
+    `${JSON.stringify({ name: 'demo', dependencies: { leftpad: 'file:vendor/leftpad' } }, null, 2)}\n`,
   );
+  write('vendor/leftpad/package.json', '{ "name": "leftpad", "version": "1.0.0" }\n');
   write('src/greet.ts', 'export const greet = (name: string) => `Hello, ${name}!`;\n');
   write('README.md', 'Not taught: documentation.\n');
-  write(
-    'tutorial/01-start/README.md',
-    [
-      '# Start',
-      `${fence}json file=package.json`,
-      '{ "name": "demo" }',
-      fence,
-      `${fence}sh run`,
-      'npm install leftpad',
-      'mkdir -p src',
-      fence,
-      `${fence}ts file=src/greet.ts`,
-      'export const greet = (name: string) => `Hi, ${name}!`;',
-      fence,
-      `${fence}sh check`,
-      'grep -q Hi src/greet.ts',
-      fence,
-      `${fence}sh`,
-      'npm start   # illustration only: never run',
-      fence,
-    ].join('\n'),
-  );
-  write(
-    'tutorial/02-polish/README.md',
-    [
-      '# Polish',
-      `${fence}diff`,
-      '--- a/src/greet.ts',
-      '+++ b/src/greet.ts',
-      '@@ -1 +1 @@',
-      '-export const greet = (name: string) => `Hi, ${name}!`;',
-      '+export const greet = (name: string) => `Hello, ${name}!`;',
-      fence,
-    ].join('\n'),
-  );
-  fs.mkdirSync(path.join(repository, 'node_modules'));
+  // The time line goes last here so that the tests' line numbers stay put; chapters have it under the title.
+  const chapter = (file: string, lines: string[]) =>
+    write(file, withTimeLine([...lines, '', '**Time: about ?? minutes**', ''].join('\n')));
+  chapter('tutorial/01-start/README.md', [
+    '# Start',
+    `${fence}json file=package.json`,
+    '{ "name": "demo" }',
+    fence,
+    `${fence}json file=vendor/leftpad/package.json`,
+    '{ "name": "leftpad", "version": "1.0.0" }',
+    fence,
+    `${fence}sh run`,
+    'npm install leftpad',
+    'mkdir -p src',
+    fence,
+    `${fence}ts file=src/greet.ts`,
+    'export const greet = (name: string) => `Hi, ${name}!`;',
+    fence,
+    `${fence}sh check`,
+    'grep -q Hi src/greet.ts && echo "greet says Hi"',
+    fence,
+    `${fence}text output`,
+    'greet says Hi',
+    fence,
+    `${fence}sh`,
+    'npm start   # illustration only: never run',
+    fence,
+  ]);
+  chapter('tutorial/02-polish/README.md', [
+    '# Polish',
+    `${fence}diff`,
+    '--- a/src/greet.ts',
+    '+++ b/src/greet.ts',
+    '@@ -1 +1 @@',
+    '-export const greet = (name: string) => `Hi, ${name}!`;',
+    '+export const greet = (name: string) => `Hello, ${name}!`;',
+    fence,
+    `${fence}ts excerpt=src/greet.ts`,
+    'export const greet = (name: string) => `Hello, ${name}!`;',
+    fence,
+  ]);
   execFileSync('git', ['init', '-q'], { cwd: repository });
   execFileSync('git', ['add', '-A'], { cwd: repository });
   return repository;
@@ -77,9 +84,58 @@ describe('replayTutorial', () => {
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(lines).toEqual([
-      expect.stringMatching(/^01-start: 3 steps, 1 check\(s\) passed/),
-      expect.stringMatching(/^02-polish: 1 steps, 0 check\(s\) passed/),
+      expect.stringMatching(/^01-start: 5 steps, 1 check\(s\) and 0 page\(s\) passed/),
+      expect.stringMatching(/^02-polish: 2 steps, 0 check\(s\) and 0 page\(s\) passed/),
     ]);
+  });
+
+  it("installs what a chapter installs, for real, with the repository's range", () => {
+    const result = replayTutorial({ repository, keep: true });
+    try {
+      const installed = path.join(result.folder, 'node_modules', 'leftpad', 'package.json');
+      expect(JSON.parse(fs.readFileSync(installed, 'utf8')).name).toBe('leftpad');
+      const written = JSON.parse(fs.readFileSync(path.join(result.folder, 'package.json'), 'utf8'));
+      expect(written.dependencies).toEqual({ leftpad: 'file:vendor/leftpad' });
+    } finally {
+      fs.rmSync(result.folder, { recursive: true, force: true });
+    }
+  });
+
+  it('fails when the text says a command prints what it does not', () => {
+    edit(repository, 'tutorial/01-start/README.md', '\ngreet says Hi\n', '\ngreet says Bonjour\n');
+
+    const [problem] = replayTutorial({ repository }).problems;
+    expect(problem).toMatch(
+      /^tutorial\/01-start\/README\.md line 18: the text says the command at line 15 prints "greet says Bonjour", but it printed:\ngreet says Hi/,
+    );
+  });
+
+  it('fails on an excerpt that the file, as the chapter leaves it, does not hold', () => {
+    edit(
+      repository,
+      'tutorial/02-polish/README.md',
+      '\nexport const greet = (name: string) => `Hello, ${name}!`;\n```\n',
+      '\nexport const greet = (who: string) => `Hello, ${who}!`;\n```\n',
+    );
+
+    const [problem] = replayTutorial({ repository }).problems;
+    expect(problem).toMatch(
+      /^tutorial\/02-polish\/README\.md line 9: the excerpt is not in src\/greet\.ts/,
+    );
+  });
+
+  it("fails when a chapter's stated time is not the one its length gives", () => {
+    edit(
+      repository,
+      'tutorial/02-polish/README.md',
+      '**Time: about 5 minutes**',
+      '**Time: about 1 minutes**',
+    );
+
+    const [problem] = replayTutorial({ repository }).problems;
+    expect(problem).toMatch(
+      /^tutorial\/02-polish\/README\.md: its time line should read .*\n\*\*Time: about 5 minutes\*\* \(2 words to read, 6 lines to type, 0 folded lines to copy, 0 commands\)\./,
+    );
   });
 
   it('fails on a line of the repository that no chapter shows, and shows the difference', () => {
@@ -132,12 +188,12 @@ describe('replayTutorial', () => {
     edit(
       repository,
       'tutorial/01-start/README.md',
-      'grep -q Hi src/greet.ts',
-      'grep -q Bonjour src/greet.ts',
+      'grep -q Hi src/greet.ts &&',
+      'grep -q Bonjour src/greet.ts &&',
     );
 
     const [problem] = replayTutorial({ repository }).problems;
-    expect(problem).toMatch(/^tutorial\/01-start\/README\.md line 12: the chapter's check failed/);
+    expect(problem).toMatch(/^tutorial\/01-start\/README\.md line 15: the chapter's check failed/);
   });
 });
 

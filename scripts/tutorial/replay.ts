@@ -5,8 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyInstall, parseInstall } from './npmInstall';
-import { parseChapter, type Step } from './parseChapter';
+import { TIME_LINE, chapterTableIsCurrent, timeLine, measureChapter } from './estimate';
+import { applyInstall, installCommand, parseInstall } from './npmInstall';
+import { excerptMissing, inOrder, parseChapter, type Step } from './parseChapter';
 
 export interface ReplayOptions {
   /** The repository whose tutorial/ is replayed and whose files the result must equal. */
@@ -18,6 +19,10 @@ export interface ReplayOptions {
   skipChecks?: boolean;
   /** Stop after this chapter (its number, `07`), to see the project as a learner has it there. */
   until?: string;
+  /** Borrow the repository's node_modules instead of installing what each chapter installs: a quick look. */
+  linkModules?: boolean;
+  /** Save the pages that `shot=` blocks name into the chapter folders. */
+  screenshots?: boolean;
 }
 
 export interface ReplayResult {
@@ -68,11 +73,22 @@ function shell(script: string, cwd: string): { ok: boolean; output: string } {
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
     timeout: 10 * 60 * 1000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
-function runStep(step: Step, folder: string, repositoryPackage: Record<string, never>): void {
+interface Context {
+  folder: string;
+  repository: string;
+  repositoryPackage: Record<string, never>;
+  linkModules: boolean;
+  /** What each run or check block printed, by its line. */
+  outputs: Map<number, string>;
+}
+
+function runStep(step: Step, context: Context): void {
+  const { folder } = context;
   switch (step.kind) {
     case 'file': {
       const target = path.join(folder, step.path);
@@ -88,25 +104,72 @@ function runStep(step: Step, folder: string, repositoryPackage: Record<string, n
       if (!applied.ok) throw new Error(`the diff does not apply:\n${applied.output}`);
       return;
     }
-    case 'run':
+    case 'run': {
+      const printed: string[] = [];
       for (const command of step.script.split('\n').map((line) => line.trim())) {
         if (command === '' || command.startsWith('#')) continue;
         const install = parseInstall(command);
         if (install) {
           const file = path.join(folder, 'package.json');
           const target = JSON.parse(fs.readFileSync(file, 'utf8'));
-          applyInstall(install, repositoryPackage, target);
-          fs.writeFileSync(file, `${JSON.stringify(target, null, 2)}\n`);
+          applyInstall(install, context.repositoryPackage, target);
+          if (context.linkModules) {
+            fs.writeFileSync(file, `${JSON.stringify(target, null, 2)}\n`);
+            continue;
+          }
+          // The repository's lockfile, copied before each install, keeps the versions the repository was
+          // tested with; npm prunes it to what this chapter's package.json needs.
+          const lockfile = path.join(context.repository, 'package-lock.json');
+          if (fs.existsSync(lockfile))
+            fs.copyFileSync(lockfile, path.join(folder, 'package-lock.json'));
+          const installed = shell(installCommand(install, context.repositoryPackage), folder);
+          if (!installed.ok) throw new Error(`\`${command}\` failed:\n${installed.output}`);
+          // npm writes `^5.9.3` for a pinned `5.9.3`: keep the repository's range as it is written there.
+          const written = JSON.parse(fs.readFileSync(file, 'utf8'));
+          const section = install.dev ? 'devDependencies' : 'dependencies';
+          written[section] = { ...written[section], ...target[section] };
+          fs.writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+          printed.push(installed.output);
           continue;
         }
         const ran = shell(command, folder);
+        printed.push(ran.output);
         if (!ran.ok) throw new Error(`\`${command}\` failed:\n${ran.output}`);
       }
+      context.outputs.set(step.line, printed.join('\n'));
       return;
+    }
     case 'check': {
       const checked = shell(step.script, folder);
+      context.outputs.set(step.line, checked.output);
       if (!checked.ok) throw new Error(`the chapter's check failed:\n${checked.output}`);
+      return;
     }
+    case 'output': {
+      const printed = context.outputs.get(step.of);
+      if (printed === undefined) return; // its command did not run (checks skipped)
+      const found = inOrder(
+        step.expected,
+        printed.split('\n').map((line) => line.trim()),
+      );
+      if (!found.ok)
+        throw new Error(
+          `the text says the command at line ${step.of} prints "${found.missing}", but it printed:\n${printed.split('\n').slice(-40).join('\n')}`,
+        );
+      return;
+    }
+    case 'excerpt': {
+      const target = path.join(folder, step.path);
+      if (!fs.existsSync(target)) throw new Error(`the excerpt's file ${step.path} does not exist`);
+      const missing = excerptMissing(step.pieces, fs.readFileSync(target, 'utf8'));
+      if (missing)
+        throw new Error(
+          `the excerpt is not in ${step.path} as the chapter leaves it; these lines are not found together:\n${missing.slice(0, 8).join('\n')}`,
+        );
+      return;
+    }
+    case 'browser':
+      return; // run by browserCheck, after the checks
   }
 }
 
@@ -114,7 +177,7 @@ function compare(repository: string, folder: string): string[] {
   const expected = execFileSync('git', ['ls-files'], { cwd: repository, encoding: 'utf8' })
     .split('\n')
     .filter((file) => file && isTaught(file) && fs.existsSync(path.join(repository, file)));
-  const replayed = filesIn(folder);
+  const replayed = filesIn(folder).filter(isTaught);
   const problems: string[] = [];
   const missing = expected.filter((file) => !replayed.includes(file));
   const extra = replayed.filter((file) => !expected.includes(file));
@@ -146,16 +209,50 @@ function compare(repository: string, folder: string): string[] {
   return problems;
 }
 
+/** Runs a console or page block in its own process: the browser needs async code, the replay is synchronous. */
+function runBrowserStep(
+  step: Extract<Step, { kind: 'browser' }>,
+  folder: string,
+  shotTo: string | undefined,
+): void {
+  const checker = path.join(__dirname, 'browserCheck.ts');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      checker,
+      JSON.stringify({ ...step, folder, shotTo }),
+    ],
+    { encoding: 'utf8', timeout: 5 * 60 * 1000, env: { ...process.env, CI: 'true' } },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `${step.show} check (npm run ${step.script}) failed:\n${`${result.stdout}${result.stderr}`.trim()}`,
+    );
+}
+
+/** The stated time must be the one computed from the chapter's length, so that it stays honest as the text changes. */
+function timeProblem(markdown: string): string | undefined {
+  const stated = TIME_LINE.exec(markdown)?.[0];
+  const computed = timeLine(measureChapter(markdown.replace(TIME_LINE, '**Time:**')));
+  if (stated === computed) return undefined;
+  return `its time line should read (run \`npm run tutorial:times\` to write it):\n${computed}${stated ? `\nnot:\n${stated}` : ''}`;
+}
+
 export function replayTutorial({
   repository,
   log = () => undefined,
   keep = false,
   skipChecks = false,
   until,
+  linkModules = false,
+  screenshots = false,
 }: ReplayOptions): ReplayResult {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-replay-'));
-  // Installing is checked, not done: the replay borrows the repository's node_modules.
-  fs.symlinkSync(path.join(repository, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  // A quick look borrows the repository's node_modules; otherwise each chapter installs what it says, for real.
+  if (linkModules)
+    fs.symlinkSync(path.join(repository, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
   const repositoryPackage = JSON.parse(
     fs.readFileSync(path.join(repository, 'package.json'), 'utf8'),
   );
@@ -165,19 +262,39 @@ export function replayTutorial({
     .filter((name) => /^\d\d-/.test(name) && (until === undefined || name.slice(0, 2) <= until))
     .sort();
   const problems: string[] = [];
+  const context: Context = {
+    folder,
+    repository,
+    repositoryPackage,
+    linkModules,
+    outputs: new Map(),
+  };
 
   for (const chapter of chapters) {
     const started = Date.now();
-    const steps = parseChapter(fs.readFileSync(path.join(tutorial, chapter, 'README.md'), 'utf8'));
-    // A chapter's checks run once everything it writes is in place, wherever the text shows them.
+    const markdown = fs.readFileSync(path.join(tutorial, chapter, 'README.md'), 'utf8');
+    const steps = parseChapter(markdown);
+    const of = (...kinds: Step['kind'][]) => steps.filter((s) => kinds.includes(s.kind));
+    // A chapter's checks run once everything it writes is in place, wherever the text shows them; what the text
+    // says they print, the excerpts of its final files and the page are checked after them.
     const ordered = [
-      ...steps.filter((s) => s.kind !== 'check'),
-      ...(skipChecks ? [] : steps.filter((s) => s.kind === 'check')),
+      ...of('file', 'diff', 'run'),
+      ...(skipChecks ? [] : of('check')),
+      ...of('output', 'excerpt'),
+      ...(skipChecks ? [] : of('browser')),
     ];
     try {
+      const time = timeProblem(markdown);
+      if (time) throw new Error(`tutorial/${chapter}/README.md: ${time}`);
       ordered.forEach((step) => {
         try {
-          runStep(step, folder, repositoryPackage);
+          if (step.kind === 'browser')
+            runBrowserStep(
+              step,
+              folder,
+              screenshots && step.shot ? path.join(tutorial, chapter, step.shot) : undefined,
+            );
+          else runStep(step, context);
         } catch (error) {
           throw new Error(
             `tutorial/${chapter}/README.md line ${step.line}: ${(error as Error).message}`,
@@ -189,12 +306,20 @@ export function replayTutorial({
       problems.push((error as Error).message);
       break;
     }
-    const checks = steps.filter((s) => s.kind === 'check').length;
+    const checks = of('check').length;
+    const pages = of('browser').length;
     log(
-      `${chapter}: ${steps.length - checks} steps, ${skipChecks ? 'checks skipped' : `${checks} check(s) passed`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `${chapter}: ${steps.length - checks - pages} steps, ${skipChecks ? 'checks skipped' : `${checks} check(s) and ${pages} page(s) passed`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
-  if (problems.length === 0 && until === undefined) problems.push(...compare(repository, folder));
+  if (problems.length === 0 && until === undefined) {
+    const index = path.join(tutorial, 'README.md');
+    if (fs.existsSync(index) && !chapterTableIsCurrent(fs.readFileSync(index, 'utf8'), tutorial))
+      problems.push(
+        'tutorial/README.md: its table of chapters is not the one their titles and times give (run `npm run tutorial:times`).',
+      );
+    problems.push(...compare(repository, folder));
+  }
   if (!keep) fs.rmSync(folder, { recursive: true, force: true });
   return { ok: problems.length === 0, folder, problems };
 }
