@@ -2,8 +2,8 @@
 // the replayed folder on free ports, opens the page in the system Chromium, and waits until the lines the text
 // promises have appeared, in order. Exit 0 when they did; otherwise it prints what the page did show.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { chromium } from 'playwright-core';
+import { freePort } from '../localServices';
 import { inOrder } from './parseChapter';
 
 interface BrowserStep {
@@ -19,17 +19,6 @@ interface BrowserStep {
 const step = JSON.parse(process.argv[2]) as BrowserStep;
 const WAIT_FOR_SERVER_MS = 180_000;
 const WAIT_FOR_LINES_MS = 30_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
