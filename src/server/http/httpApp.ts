@@ -17,8 +17,8 @@ export const DEFAULT_STATIC_DIRS: StaticDirs = {
   publicDir: path.join(ROOT, 'public'),
 };
 
-// Errors from the static middleware (403 for a path that climbs out of its folder, 400 for a bad encoding)
-// get a short plain-text answer: Express's default would echo a stack trace outside production.
+// An error a handler passes on (a Range past the end of a file: 416; a bug: 500) gets a short plain-text
+// answer: Express's default would echo a stack trace outside production.
 const answerError: ErrorRequestHandler = (error: { status?: number }, _req, res, _next) => {
   const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500;
   res
