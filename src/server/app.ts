@@ -4,7 +4,9 @@ import { attachAdapter, type AdapterHandle } from './socket/adapter';
 import { healthReport } from './http/health';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
+import { AddressBudgets, guardHandshakes } from './socket/addressBudget';
 import { checkOrigin } from './socket/origin';
+import { boundUnsent } from './socket/unsent';
 import { createPushRouter } from './http/pushRoute';
 import { registerSocketHandlers } from './socket/wiring';
 import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './features/stats';
@@ -50,7 +52,8 @@ export function createApp({
   });
   const adapter = attachAdapter(io, redisUrl, log);
   const stats = createStatsFeed(io, startedAt, statsIntervalMs);
-  registerSocketHandlers(io, log, limits, stats);
+  const budgets = new AddressBudgets(limits);
+  registerSocketHandlers(io, log, limits, stats, budgets);
 
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
@@ -58,5 +61,9 @@ export function createApp({
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);
+  // Engine.IO exists once attached; these watch its connections, beneath Socket.IO's.
+  boundUnsent(io, limits, log);
+  const stopGuard = guardHandshakes(httpServer, io, budgets, log);
+  httpServer.once('close', stopGuard);
   return { httpServer, io, limits, adapter, stats };
 }

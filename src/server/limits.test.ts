@@ -19,6 +19,13 @@ describe('readLimits', () => {
       MAX_ROOMS_PER_SOCKET: '3',
       ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      MAX_UNSENT_BYTES: '4096',
+      MAX_CONNECTIONS_PER_ADDRESS: '7',
+      ADDRESS_HANDSHAKES_PER_SECOND: '2',
+      ADDRESS_HANDSHAKE_BURST: '4',
+      ADDRESS_EVENTS_PER_SECOND: '50',
+      ADDRESS_EVENT_BURST: '60',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
     });
     expect(limits).toEqual({
       maxMessageBytes: 1000,
@@ -28,6 +35,13 @@ describe('readLimits', () => {
       maxRoomsPerSocket: 3,
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
       shutdownTimeoutMs: 2000,
+      maxUnsentBytes: 4096,
+      maxConnectionsPerAddress: 7,
+      addressHandshakesPerSecond: 2,
+      addressHandshakeBurst: 4,
+      addressEventsPerSecond: 50,
+      addressEventBurst: 60,
+      trustProxy: 'loopback, 10.0.0.0/8',
     });
   });
 
@@ -43,6 +57,10 @@ describe('readLimits', () => {
     ],
     [{ ALLOWED_ORIGINS: 'https://a.example/path' }, 'got "https://a.example/path"'],
     [{ DEV_PORT: 'x' }, 'DEV_PORT must be a whole number'],
+    [
+      { TRUST_PROXY: 'my-proxy' },
+      'TRUST_PROXY must be a number of proxies or a list of their addresses',
+    ],
   ])('refuses %p with a message that names the variable', (env, message) => {
     expect(() => readLimits(env)).toThrow(message);
   });

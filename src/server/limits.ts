@@ -1,5 +1,6 @@
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './http/shutdown';
 import { readDevPort } from '../shared/readPort';
+import { compileTrust } from './socket/addressBudget';
 
 /** What one client may do; each has an environment variable (README: "Security and limits"). */
 export interface Limits {
@@ -15,6 +16,18 @@ export interface Limits {
   /** Origins allowed besides the page's own (and the dev server's outside production). */
   allowedOrigins: string[];
   shutdownTimeoutMs: number;
+  /** Bytes waiting to be sent to one connection over which it is dropped: a client that stops reading. */
+  maxUnsentBytes: number;
+  /** Connections one client address may hold at once. */
+  maxConnectionsPerAddress: number;
+  /** New connections one address may open each second, on average, and at once. */
+  addressHandshakesPerSecond: number;
+  addressHandshakeBurst: number;
+  /** Events the connections of one address may send each second between them, on average, and at once. */
+  addressEventsPerSecond: number;
+  addressEventBurst: number;
+  /** Which proxies may name the client in X-Forwarded-For: empty for none, a hop count, or addresses. */
+  trustProxy: string;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -25,6 +38,15 @@ export const DEFAULT_LIMITS: Limits = {
   maxRoomsPerSocket: 20,
   allowedOrigins: [],
   shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  // 128 KiB is over a thousand chat messages: only a client that stopped reading gets there.
+  maxUnsentBytes: 128 * 1024,
+  // A classroom of 50 behind one NAT, a few tabs each, stays well inside these.
+  maxConnectionsPerAddress: 250,
+  addressHandshakesPerSecond: 10,
+  addressHandshakeBurst: 100,
+  addressEventsPerSecond: 200,
+  addressEventBurst: 400,
+  trustProxy: '',
 };
 
 function readCount(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
@@ -35,6 +57,19 @@ function readCount(env: NodeJS.ProcessEnv, variable: string, fallback: number): 
     throw new Error(`${variable} must be a whole number of at least 1, got "${value}".`);
   }
   return count;
+}
+
+// A hop count, or addresses and subnets (loopback, 10.0.0.0/8) as Express's `trust proxy` takes them.
+function readTrustProxy(value: string | undefined): string {
+  const trust = (value ?? '').trim();
+  try {
+    compileTrust(trust);
+  } catch {
+    throw new Error(
+      `TRUST_PROXY must be a number of proxies or a list of their addresses (loopback, 10.0.0.0/8), got "${value}".`,
+    );
+  }
+  return trust;
 }
 
 /** The limits from the environment, each falling back to its default; a bad value is an error that names it. */
@@ -63,5 +98,28 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
     maxRoomsPerSocket: readCount(env, 'MAX_ROOMS_PER_SOCKET', DEFAULT_LIMITS.maxRoomsPerSocket),
     allowedOrigins: [...devOrigins, ...listed],
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_LIMITS.shutdownTimeoutMs),
+    maxUnsentBytes: readCount(env, 'MAX_UNSENT_BYTES', DEFAULT_LIMITS.maxUnsentBytes),
+    maxConnectionsPerAddress: readCount(
+      env,
+      'MAX_CONNECTIONS_PER_ADDRESS',
+      DEFAULT_LIMITS.maxConnectionsPerAddress,
+    ),
+    addressHandshakesPerSecond: readCount(
+      env,
+      'ADDRESS_HANDSHAKES_PER_SECOND',
+      DEFAULT_LIMITS.addressHandshakesPerSecond,
+    ),
+    addressHandshakeBurst: readCount(
+      env,
+      'ADDRESS_HANDSHAKE_BURST',
+      DEFAULT_LIMITS.addressHandshakeBurst,
+    ),
+    addressEventsPerSecond: readCount(
+      env,
+      'ADDRESS_EVENTS_PER_SECOND',
+      DEFAULT_LIMITS.addressEventsPerSecond,
+    ),
+    addressEventBurst: readCount(env, 'ADDRESS_EVENT_BURST', DEFAULT_LIMITS.addressEventBurst),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 }

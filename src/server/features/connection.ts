@@ -27,7 +27,10 @@ function joinRoom(
   }
   socket.join(key);
   log(`[socket.io] A client joined room ${answer.room}.`);
-  io.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');
+  // Everyone else's copy is volatile: a client that is not reading right now misses it rather than queueing it,
+  // so one client joining over and over cannot fill the memory of every connection (the joiner's own copy is not).
+  io.except(socket.id).volatile.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');
+  socket.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');
   io.to(key).emit(IO_SERVER_HELLO, `Hello clients of room ${answer.room}!`, 'room');
   socket.emit(IO_SERVER_HELLO, 'Hello you!', 'you');
   return answer;

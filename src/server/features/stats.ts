@@ -48,7 +48,7 @@ export function createStatsFeed(
       subscribers.add(socket.id);
       socket.emit(IO_SERVER_STATS, snapshot()); // the first one at once, not a second later
       timer ??= setInterval(
-        () => io.local.to(STATS_ROOM).emit(IO_SERVER_STATS, snapshot()),
+        () => io.local.to(STATS_ROOM).volatile.emit(IO_SERVER_STATS, snapshot()), // a late tick is worth nothing
         intervalMs,
       );
     },

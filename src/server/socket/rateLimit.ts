@@ -1,4 +1,5 @@
 import type { Limits } from '../limits';
+import type { AddressBudgets } from './addressBudget';
 import { reply } from './reply';
 import type { AppSocket, Log } from '../types';
 
@@ -34,13 +35,22 @@ export class TokenBucket {
  * refused (in its ack, or as IO_SERVER_ERROR); a socket that keeps sending once refused is disconnected, so a
  * flood costs the server a few hundred cheap checks, not its handlers' work.
  */
-export function limitRate(socket: AppSocket, limits: Limits, log: Log): void {
+export function limitRate(
+  socket: AppSocket,
+  limits: Limits,
+  log: Log,
+  budgets: AddressBudgets,
+): void {
   const events = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
   const refusals = new TokenBucket(limits.eventsPerSecond, limits.maxRefusals);
-  const error = `Too many messages: at most ${limits.eventsPerSecond} a second (bursts of ${limits.eventBurst}).`;
+  const address = budgets.addressOf(socket.request);
+  const socketError = `Too many messages: at most ${limits.eventsPerSecond} a second (bursts of ${limits.eventBurst}).`;
+  // Shared by every connection of the address, so reconnecting does not start a fresh budget.
+  const addressError = `Too many messages from your address: at most ${limits.addressEventsPerSecond} a second between its connections.`;
 
   socket.use((packet, next) => {
-    if (events.take()) {
+    const ownBudget = events.take();
+    if (ownBudget && budgets.takeEvent(address)) {
       next();
       return;
     }
@@ -49,6 +59,11 @@ export function limitRate(socket: AppSocket, limits: Limits, log: Log): void {
       socket.disconnect(true);
       return;
     }
-    reply(socket, packet[0], { ok: false, error }, packet.at(-1));
+    reply(
+      socket,
+      packet[0],
+      { ok: false, error: ownBudget ? addressError : socketError },
+      packet.at(-1),
+    );
   });
 }

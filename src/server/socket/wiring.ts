@@ -2,6 +2,7 @@ import type { Answer, ClientEvent } from '../../shared/messages';
 import { handlers } from './handlers';
 import { checkDisplayName } from './identity';
 import type { Limits } from '../limits';
+import type { AddressBudgets } from './addressBudget';
 import { limitRate } from './rateLimit';
 import { reply } from './reply';
 import { userRoomKey } from './rooms';
@@ -17,13 +18,14 @@ export function registerSocketHandlers(
   log: Log,
   limits: Limits,
   stats: StatsFeed,
+  budgets: AddressBudgets,
 ): void {
   io.use(checkDisplayName);
 
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
     socket.join(userRoomKey(socket.data.name));
-    limitRate(socket, limits, log);
+    limitRate(socket, limits, log, budgets);
     // A name with no handler is a typo or a probe: say so, and never let it reach the EventEmitter, where a
     // name such as "error" would throw.
     socket.use(([event, ...args], next) => {
