@@ -1,5 +1,6 @@
 import { startServerProcess, runProcess } from '../../test/helpers/serverProcess';
-import { connectClient } from '../../test/helpers/testServer';
+import { connectClient, roundTrip } from '../../test/helpers/testServer';
+import { IO_CLIENT_HELLO } from '../shared/messages';
 
 describe('the server process', () => {
   it('prints its address, then on SIGTERM drops its clients and exits 0', async () => {
@@ -24,6 +25,23 @@ describe('the server process', () => {
     expect(await server.stop('SIGINT')).toBe(0);
     expect(server.output()).toContain('SIGINT received: shutting down.');
     client.disconnect();
+  });
+
+  it("prints a client's hello on one line of stdout, its escapes made visible", async () => {
+    const server = await startServerProcess();
+    const client = await connectClient(`http://127.0.0.1:${server.port}`);
+    client.emit(IO_CLIENT_HELLO, 'hi\nServer running at http://evil.example\x1b]0;owned\x07');
+    await roundTrip(client);
+    client.disconnect();
+    await server.stop('SIGTERM');
+
+    const lines = server.output().split('\n');
+    expect(lines).toContain(
+      '[socket.io] Client: hi\\nServer running at http://evil.example\\x1b]0;owned\\x07',
+    );
+    expect(lines.filter((line) => line.startsWith('Server running at'))).toHaveLength(1);
+    expect(server.output()).not.toContain('\x1b');
+    expect(server.output()).not.toContain('\x07');
   });
 
   it('refuses a bad limit with a readable message and exit code 1', async () => {

@@ -7,6 +7,7 @@ import {
   type Answer,
 } from '../../shared/messages';
 import { parseRoomName } from '../../shared/room';
+import { logText } from '../logText';
 import { countJoinedRooms, roomKey } from '../socket/rooms';
 import type { HandlerContext, Handlers } from '../types';
 
@@ -26,7 +27,7 @@ function joinRoom(
     };
   }
   socket.join(key);
-  log(`[socket.io] A client joined room ${answer.room}.`);
+  log(`[socket.io] A client joined room ${logText(answer.room)}.`);
   io.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');
   io.to(key).emit(IO_SERVER_HELLO, `Hello clients of room ${answer.room}!`, 'room');
   socket.emit(IO_SERVER_HELLO, 'Hello you!', 'you');
@@ -35,7 +36,7 @@ function joinRoom(
 
 function hello({ log }: HandlerContext, text: unknown): Answer {
   if (typeof text !== 'string') return { ok: false, error: 'A hello must be text.' };
-  log(`[socket.io] Client: ${text}`);
+  log(`[socket.io] Client: ${logText(text)}`);
   return { ok: true };
 }
 
