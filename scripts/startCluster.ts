@@ -4,6 +4,7 @@
 // machine; in production a load balancer sits in front (README: "Scaling out").
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { readInteger } from '../src/shared/readInteger';
 import { readPort } from '../src/shared/readPort';
 import { freePort, redisServerArgs } from './localServices';
 
@@ -11,12 +12,12 @@ const ROOT = path.resolve(__dirname, '..');
 
 function readProcesses(args: string[]): number {
   const index = args.indexOf('--processes');
-  const value = index === -1 ? (process.env.CLUSTER_SIZE ?? '2') : args[index + 1];
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 16) {
-    throw new Error(`--processes must be a whole number from 1 to 16, got "${value}".`);
-  }
-  return count;
+  const bounds = { min: 1, max: 16 };
+  if (index === -1) return readInteger(process.env.CLUSTER_SIZE, 'CLUSTER_SIZE', 2, bounds);
+  const value = args[index + 1];
+  // A flag with nothing after it is a mistake, not a request for the default.
+  if (!value) throw new Error('--processes needs a whole number from 1 to 16.');
+  return readInteger(value, '--processes', 2, bounds);
 }
 
 /** Runs a child with its output prefixed, so N servers in one terminal stay readable. */

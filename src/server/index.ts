@@ -4,12 +4,31 @@ import { readLimits } from './limits';
 import { readPort } from '../shared/readPort';
 import { gracefulShutdown } from './http/shutdown';
 
+/**
+ * REDIS_URL checked before node-redis sees it, which would say only "Invalid URL". The value itself is never
+ * printed, as it may hold a password; its scheme is, since that is the usual slip (localhost:6379, https://…).
+ */
+function readRedisUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const isRedis = url?.protocol === 'redis:' || url?.protocol === 'rediss:';
+  if (isRedis && url?.hostname) return value;
+  const got = !url
+    ? 'is not a URL (it is not repeated here, as it may hold a password)'
+    : isRedis
+      ? 'has no host'
+      : `starts with ${JSON.stringify(url.protocol)}`;
+  throw new Error(
+    `REDIS_URL must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379; the value set ${got}.`,
+  );
+}
+
 function main(): void {
   const port = readPort(process.env.PORT);
   const limits = readLimits(process.env);
   const { httpServer, io, adapter } = createApp({
     limits,
-    redisUrl: process.env.REDIS_URL,
+    redisUrl: readRedisUrl(process.env.REDIS_URL),
     pushToken: process.env.PUSH_TOKEN || undefined,
   });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);

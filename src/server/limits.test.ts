@@ -1,4 +1,10 @@
-import { DEFAULT_LIMITS, readLimits } from './limits';
+import {
+  DEFAULT_LIMITS,
+  MAX_COUNT,
+  MAX_MESSAGE_BYTES_CEILING,
+  MAX_TIMEOUT_MS,
+  readLimits,
+} from './limits';
 
 describe('readLimits', () => {
   it('uses the defaults, with the dev server origins outside production', () => {
@@ -45,12 +51,51 @@ describe('readLimits', () => {
     });
   });
 
+  it('reads the largest value each variable allows', () => {
+    const limits = readLimits({
+      MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES_CEILING),
+      RATE_LIMIT_PER_SECOND: String(MAX_COUNT),
+      SHUTDOWN_TIMEOUT_MS: String(MAX_TIMEOUT_MS),
+    });
+    expect(limits.maxMessageBytes).toBe(100 * 1024 * 1024);
+    expect(limits.eventsPerSecond).toBe(1_000_000);
+    expect(limits.shutdownTimeoutMs).toBe(2 ** 31 - 1);
+  });
+
   it.each([
     [
       { MAX_MESSAGE_BYTES: '64k' },
-      'MAX_MESSAGE_BYTES must be a whole number of at least 1, got "64k".',
+      'MAX_MESSAGE_BYTES must be a whole number from 1 to 104857600 in plain digits, got "64k".',
     ],
-    [{ RATE_LIMIT_BURST: '0' }, 'RATE_LIMIT_BURST must be a whole number of at least 1, got "0".'],
+    [
+      { MAX_MESSAGE_BYTES: '1e20' },
+      'MAX_MESSAGE_BYTES must be a whole number from 1 to 104857600 in plain digits, got "1e20".',
+    ],
+    [
+      { MAX_MESSAGE_BYTES: '104857601' },
+      'MAX_MESSAGE_BYTES must be a whole number from 1 to 104857600 in plain digits, got "104857601".',
+    ],
+    [
+      { RATE_LIMIT_BURST: '0' },
+      'RATE_LIMIT_BURST must be a whole number from 1 to 1000000 in plain digits, got "0".',
+    ],
+    [
+      { RATE_LIMIT_PER_SECOND: '0x14' },
+      'RATE_LIMIT_PER_SECOND must be a whole number from 1 to 1000000 in plain digits, got "0x14".',
+    ],
+    [
+      { RATE_LIMIT_MAX_REFUSALS: '1000001' },
+      'RATE_LIMIT_MAX_REFUSALS must be a whole number from 1 to 1000000 in plain digits, got "1000001".',
+    ],
+    [
+      { MAX_ROOMS_PER_SOCKET: ' 20' },
+      'MAX_ROOMS_PER_SOCKET must be a whole number from 1 to 1000000 in plain digits, got " 20".',
+    ],
+    // Longer than a Node timer can wait: it would fire at once, with a TimeoutOverflowWarning.
+    [
+      { SHUTDOWN_TIMEOUT_MS: '99999999999' },
+      'SHUTDOWN_TIMEOUT_MS must be a whole number from 1 to 2147483647 in plain digits, got "99999999999".',
+    ],
     [
       { ALLOWED_ORIGINS: 'example.com' },
       'ALLOWED_ORIGINS must list origins like https://example.com, got "example.com".',

@@ -1,6 +1,7 @@
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './http/shutdown';
 import { readDevPort } from '../shared/readPort';
 import { compileTrust } from './socket/addressBudget';
+import { readInteger } from '../shared/readInteger';
 
 /** What one client may do; each has an environment variable (README: "Security and limits"). */
 export interface Limits {
@@ -49,14 +50,27 @@ export const DEFAULT_LIMITS: Limits = {
   trustProxy: '',
 };
 
+/**
+ * The most a count may be unless its variable says otherwise: far above any sensible setting, so that a slip
+ * (a few zeros too many) stops the server instead of quietly switching a limit off.
+ */
+export const MAX_COUNT = 1_000_000;
+/** 100 MiB: Socket.IO holds a whole message in memory, so a larger one is a typo rather than a choice. */
+export const MAX_MESSAGE_BYTES_CEILING = 100 * 1024 * 1024;
+/** Node's timers wait at most 2^31 - 1 ms (24.8 days); a longer timeout fires at once, with a warning. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** The variables whose largest value is not MAX_COUNT. */
+const CEILINGS: Partial<Record<string, number>> = {
+  MAX_MESSAGE_BYTES: MAX_MESSAGE_BYTES_CEILING,
+  MAX_UNSENT_BYTES: MAX_MESSAGE_BYTES_CEILING,
+  SHUTDOWN_TIMEOUT_MS: MAX_TIMEOUT_MS,
+};
+
+/** A count from 1 to the variable's ceiling, in plain digits (see readInteger for why so strict). */
 function readCount(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const value = env[variable];
-  if (value === undefined || value === '') return fallback;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) {
-    throw new Error(`${variable} must be a whole number of at least 1, got "${value}".`);
-  }
-  return count;
+  const max = CEILINGS[variable] ?? MAX_COUNT;
+  return readInteger(env[variable], variable, fallback, { min: 1, max });
 }
 
 // A hop count, or addresses and subnets (loopback, 10.0.0.0/8) as Express's `trust proxy` takes them.

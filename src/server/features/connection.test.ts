@@ -5,6 +5,7 @@ import {
   IO_SERVER_HELLO,
 } from '../../shared/messages';
 import type { TestClient } from '../../../test/helpers/testClient';
+import { LOG_TEXT_MAX_LENGTH } from '../logText';
 import { collect, roundTrip, serverPerTest, waitFor } from '../../../test/helpers/testServer';
 
 const running = serverPerTest();
@@ -124,6 +125,46 @@ describe('IO_CLIENT_HELLO', () => {
     await roundTrip(alice);
 
     expect(running.server.logs).toContain('[socket.io] Client: Hello!');
+  });
+
+  // The log is one array entry per line here; on stdout a newline inside an entry would start a line of its own.
+  const printedLines = () =>
+    running.server.logs.flatMap((entry) => entry.split(/\r\n|[\n\r\u2028\u2029]/));
+
+  it('logs a hello with a newline on one line, so it cannot forge a line of the server', async () => {
+    const alice = await client();
+    alice.emit(IO_CLIENT_HELLO, 'hi\nServer running at http://evil.example');
+    await roundTrip(alice);
+
+    expect(running.server.logs).toContain(
+      '[socket.io] Client: hi\\nServer running at http://evil.example',
+    );
+    expect(printedLines().filter((line) => line.startsWith('Server running at'))).toEqual([]);
+  });
+
+  it('logs terminal escapes as visible text, never as escapes the terminal would run', async () => {
+    const alice = await client();
+    alice.emit(IO_CLIENT_HELLO, '\x1b[2J\x1b]0;owned\x07\u202egotcha');
+    await roundTrip(alice);
+
+    expect(running.server.logs).toContain(
+      '[socket.io] Client: \\x1b[2J\\x1b]0;owned\\x07\\u202egotcha',
+    );
+    const raw = ['\x1b', '\x07', '\u202e'];
+    expect(running.server.logs.filter((line) => raw.some((char) => line.includes(char)))).toEqual(
+      [],
+    );
+  });
+
+  it('logs a 60 KB hello cut at the cap, with the length it left out', async () => {
+    const alice = await client();
+    alice.emit(IO_CLIENT_HELLO, 'x'.repeat(60_000));
+    await roundTrip(alice);
+
+    const logged = running.server.logs.filter((line) => line.startsWith('[socket.io] Client:'));
+    expect(logged).toEqual([
+      `[socket.io] Client: ${'x'.repeat(LOG_TEXT_MAX_LENGTH)}…(+${60_000 - LOG_TEXT_MAX_LENGTH} chars)`,
+    ]);
   });
 
   it('refuses a hello that is not text with IO_SERVER_ERROR and logs nothing', async () => {

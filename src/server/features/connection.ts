@@ -7,6 +7,7 @@ import {
   type Answer,
 } from '../../shared/messages';
 import { parseRoomName } from '../../shared/room';
+import { logText } from '../logText';
 import { countJoinedRooms, roomKey } from '../socket/rooms';
 import type { HandlerContext, Handlers } from '../types';
 
@@ -26,7 +27,7 @@ function joinRoom(
     };
   }
   socket.join(key);
-  log(`[socket.io] A client joined room ${answer.room}.`);
+  log(`[socket.io] A client joined room ${logText(answer.room)}.`);
   // Everyone else's copy is volatile: a client that is not reading right now misses it rather than queueing it,
   // so one client joining over and over cannot fill the memory of every connection (the joiner's own copy is not).
   io.except(socket.id).volatile.emit(IO_SERVER_HELLO, 'Hello everyone!', 'everyone');
@@ -38,7 +39,7 @@ function joinRoom(
 
 function hello({ log }: HandlerContext, text: unknown): Answer {
   if (typeof text !== 'string') return { ok: false, error: 'A hello must be text.' };
-  log(`[socket.io] Client: ${text}`);
+  log(`[socket.io] Client: ${logText(text)}`);
   return { ok: true };
 }
 

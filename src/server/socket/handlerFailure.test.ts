@@ -34,6 +34,21 @@ describe('a handler that throws', () => {
     sender.disconnect();
   });
 
+  it("logs the error's message with the client's text in it escaped", async () => {
+    jest.spyOn(handlers, IO_CLIENT_HELLO).mockImplementation((_context, payload) => {
+      throw new Error(`cannot greet ${String(payload)}`);
+    });
+    const sender = await running.client();
+
+    sender.emit(IO_CLIENT_HELLO, 'you\nServer running at http://evil.example');
+    await roundTrip(sender);
+
+    expect(running.server.logs).toContain(
+      '[socket.io] The IO_CLIENT_HELLO handler failed: cannot greet you\\nServer running at http://evil.example',
+    );
+    sender.disconnect();
+  });
+
   it('becomes IO_SERVER_ERROR when there is no ack, and other clients are still served', async () => {
     breakHandler(IO_CLIENT_HELLO);
     const bystander = await running.client();

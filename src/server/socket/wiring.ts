@@ -3,6 +3,7 @@ import { handlers } from './handlers';
 import { checkDisplayName } from './identity';
 import type { Limits } from '../limits';
 import type { AddressBudgets } from './addressBudget';
+import { logText } from '../logText';
 import { limitRate } from './rateLimit';
 import { reply } from './reply';
 import { userRoomKey } from './rooms';
@@ -62,7 +63,9 @@ function handleSafely(context: HandlerContext, event: ClientEvent, payload: unkn
     const handle: (context: HandlerContext, payload: unknown) => Answer = handlers[event];
     return handle(context, payload);
   } catch (error) {
-    context.log(`[socket.io] The ${event} handler failed: ${(error as Error).message}`);
+    // The message may quote what the client sent.
+    const message = error instanceof Error ? error.message : String(error);
+    context.log(`[socket.io] The ${event} handler failed: ${logText(message)}`);
     return { ok: false, error: `The server could not handle ${event}; please try again.` };
   }
 }
