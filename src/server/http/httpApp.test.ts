@@ -40,17 +40,59 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** A raw GET: fetch() would normalise the `..` segments these tests need to send as they are. */
-function rawGet(urlPath: string): Promise<{ status: number; body: string }> {
+interface RawResponse {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+/**
+ * A raw request: fetch() would normalise the `..` segments these tests need to send as they are, and it will
+ * not send a Host header of the test's choosing, as a browser does after DNS rebinding.
+ */
+function rawGet(
+  urlPath: string,
+  headers: Record<string, string> = {},
+  { port = server.port, method = 'GET' } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: server.port, path: urlPath }, (res) => {
+      .request({ host: '127.0.0.1', port, path: urlPath, method, headers }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       })
-      .on('error', reject);
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The Content-Security-Policy as directive → its sources. */
+function policyOf(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const policy = String(headers['content-security-policy'] ?? '');
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources.join(' ')]),
+  );
+}
+
+function expectSecurityHeaders(headers: http.IncomingHttpHeaders): void {
+  expect(policyOf(headers)).toEqual({
+    'default-src': "'self'",
+    'object-src': "'none'",
+    'base-uri': "'none'",
+    'form-action': "'self'",
+    'frame-ancestors': "'none'",
+  });
+  expect(headers).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
   });
 }
 
@@ -85,9 +127,9 @@ describe('HTTP', () => {
   });
 
   it('answers an unknown path with a small 404', async () => {
-    const response = await rawGet('/nothing-here');
+    const { status, body } = await rawGet('/nothing-here');
 
-    expect(response).toEqual({ status: 404, body: 'Not found' });
+    expect({ status, body }).toEqual({ status: 404, body: 'Not found' });
   });
 
   it.each([
@@ -111,5 +153,22 @@ describe('HTTP', () => {
     expect(response.status).toBeLessThan(500);
     expect(response.body).not.toContain(SECRET);
     expect(response.body.length).toBeLessThan(100);
+  });
+});
+
+describe('security headers', () => {
+  it.each([
+    ['the page', 'GET', '/'],
+    ['the bundle', 'GET', '/static/js/bundle.js'],
+    ['a file from public/', 'GET', '/static/favicon.svg'],
+    ['a 404', 'GET', '/nothing-here'],
+    ['a refused path', 'GET', '/static/../secret.txt'],
+    ['/healthz', 'GET', '/healthz'],
+    ['/api/push', 'POST', '/api/push'],
+  ])('are on %s', async (_what, method, urlPath) => {
+    const response = await rawGet(urlPath, {}, { method });
+
+    expect(response.status).toBeGreaterThan(0);
+    expectSecurityHeaders(response.headers);
   });
 });

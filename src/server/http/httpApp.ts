@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { STATIC_PATH } from '../../shared/config';
 import { renderPage } from './renderPage';
+import { securityHeaders } from './securityHeaders';
 
 export interface StaticDirs {
   /** webpack's output: the bundle. */
@@ -40,6 +41,8 @@ export function createHttpApp(
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every answer carries them.
+  app.use(securityHeaders);
   // threshold 0: the page is smaller than compression's 1 KiB default, and it should be gzipped like the bundle.
   app.use(compression({ threshold: 0 }));
 
