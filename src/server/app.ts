@@ -2,9 +2,10 @@ import http from 'node:http';
 import { Server } from 'socket.io';
 import { attachAdapter, type AdapterHandle } from './socket/adapter';
 import { healthReport } from './http/health';
+import { createHostCheck } from './http/allowedHosts';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import { checkOrigin } from './socket/origin';
+import { checkHost, checkOrigin } from './socket/origin';
 import { createPushRouter } from './http/pushRoute';
 import { registerSocketHandlers } from './socket/wiring';
 import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './features/stats';
@@ -48,6 +49,8 @@ export function createApp({
     maxHttpBufferSize: limits.maxMessageBytes,
     allowRequest: checkOrigin(limits.allowedOrigins),
   });
+  const hostCheck = createHostCheck(limits.allowedHosts, limits.allowedOrigins);
+  io.use(checkHost(hostCheck)); // before the handlers' own checks, so a rebinding page gets no further
   const adapter = attachAdapter(io, redisUrl, log);
   const stats = createStatsFeed(io, startedAt, statsIntervalMs);
   registerSocketHandlers(io, log, limits, stats);
@@ -55,6 +58,7 @@ export function createApp({
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
     api: createPushRouter(io, pushToken),
+    hostCheck,
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);

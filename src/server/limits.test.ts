@@ -18,6 +18,7 @@ describe('readLimits', () => {
       RATE_LIMIT_MAX_REFUSALS: '30',
       MAX_ROOMS_PER_SOCKET: '3',
       ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443',
+      ALLOWED_HOSTS: 'app.example, Admin.example',
       SHUTDOWN_TIMEOUT_MS: '2000',
     });
     expect(limits).toEqual({
@@ -27,6 +28,7 @@ describe('readLimits', () => {
       maxRefusals: 30,
       maxRoomsPerSocket: 3,
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
+      allowedHosts: ['app.example', 'admin.example'],
       shutdownTimeoutMs: 2000,
     });
   });

@@ -1,3 +1,4 @@
+import { parseAllowedHosts } from './http/allowedHosts';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './http/shutdown';
 import { readDevPort } from '../shared/readPort';
 
@@ -14,6 +15,8 @@ export interface Limits {
   maxRoomsPerSocket: number;
   /** Origins allowed besides the page's own (and the dev server's outside production). */
   allowedOrigins: string[];
+  /** Host names answered besides localhost, IP addresses and the allowed origins' (against DNS rebinding). */
+  allowedHosts: string[];
   shutdownTimeoutMs: number;
 }
 
@@ -24,6 +27,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRefusals: 100,
   maxRoomsPerSocket: 20,
   allowedOrigins: [],
+  allowedHosts: [],
   shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
 };
 
@@ -62,6 +66,7 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
     maxRefusals: readCount(env, 'RATE_LIMIT_MAX_REFUSALS', DEFAULT_LIMITS.maxRefusals),
     maxRoomsPerSocket: readCount(env, 'MAX_ROOMS_PER_SOCKET', DEFAULT_LIMITS.maxRoomsPerSocket),
     allowedOrigins: [...devOrigins, ...listed],
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_LIMITS.shutdownTimeoutMs),
   };
 }

@@ -1,5 +1,11 @@
 import { waitFor } from '../helpers/testServer';
-import { describeInBrowser, openPage, useServerAndBrowser, type WatchedPage } from './browser';
+import {
+  describeInBrowser,
+  launchChromium,
+  openPage,
+  useServerAndBrowser,
+  type WatchedPage,
+} from './browser';
 
 let tab: WatchedPage;
 
@@ -53,5 +59,22 @@ describeInBrowser('the security headers in Chromium, production server', () => {
       'script-src-elem inline',
       'style-src-elem inline',
     ]);
+  });
+
+  it('answers a DNS-rebinding page with 421 and never opens its socket', async () => {
+    // The resolver rule does what a rebinding attacker's DNS does: evil.example now names this machine.
+    const rebinding = await launchChromium(['--host-resolver-rules=MAP evil.example 127.0.0.1']);
+    try {
+      const url = `http://evil.example:${running.server.port}/`;
+      const evil = await openPage(rebinding, url);
+
+      expect(evil.failedRequests).toContain(`${url}: 421`);
+      await expect(evil.page.textContent('body')).resolves.toContain(
+        'The host \\"evil.example\\" is not one this server answers to',
+      );
+      expect(evil.websockets).toEqual([]);
+    } finally {
+      await rebinding.close();
+    }
   });
 });

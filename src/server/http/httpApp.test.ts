@@ -172,3 +172,67 @@ describe('security headers', () => {
     expectSecurityHeaders(response.headers);
   });
 });
+
+describe('allowed hosts', () => {
+  const hostHeaders = (name: string) => [name, `${name}:${server.port}`];
+
+  it.each(['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io'])(
+    'refuses a request whose Host is %s, as after DNS rebinding, with a JSON 421',
+    async (name) => {
+      for (const host of hostHeaders(name)) {
+        for (const urlPath of ['/', '/static/js/bundle.js', '/healthz', '/nothing-here']) {
+          const response = await rawGet(urlPath, { Host: host });
+
+          expect(response.status).toBe(421);
+          expect(response.headers['content-type']).toMatch(/^application\/json/);
+          expect(JSON.parse(response.body)).toEqual({
+            ok: false,
+            error: `The host "${name}" is not one this server answers to; list it in ALLOWED_HOSTS to allow it.`,
+          });
+          expect(response.body).not.toContain('bundle');
+          expectSecurityHeaders(response.headers);
+        }
+      }
+    },
+  );
+
+  it('refuses a Host header that is not a host name', async () => {
+    const response = await rawGet('/', { Host: 'a b' });
+
+    expect(response.status).toBe(421);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: 'The request needs a Host header naming this server.',
+    });
+  });
+
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '[::1]', '192.168.1.20'])(
+    'serves the page to Host %s: a loopback name or an IP address cannot be rebound',
+    async (name) => {
+      for (const host of hostHeaders(name)) {
+        const response = await rawGet('/', { Host: host });
+
+        expect(response.status).toBe(200);
+        expect(response.body).toContain('<div id="root"></div>');
+      }
+    },
+  );
+
+  it('serves the host names of ALLOWED_HOSTS and ALLOWED_ORIGINS', async () => {
+    const listed = await startTestServer({
+      staticDirs: { distDir, publicDir },
+      limits: { allowedHosts: ['app.example'], allowedOrigins: ['https://chat.example.com'] },
+    });
+    try {
+      const get = (host: string) => rawGet('/', { Host: host }, { port: listed.port });
+
+      expect((await get('app.example')).status).toBe(200);
+      expect((await get('APP.example:443')).status).toBe(200);
+      expect((await get('chat.example.com')).status).toBe(200);
+      expect((await get('evil.example')).status).toBe(421);
+      expect((await get('sub.app.example')).status).toBe(421);
+    } finally {
+      await listed.close();
+    }
+  });
+});
