@@ -58,7 +58,9 @@ export default async function config(
       publicPath: `${STATIC_PATH}/`,
       clean: true,
     },
-    devtool: isDev ? 'eval-cheap-module-source-map' : 'source-map',
+    // Not webpack's eval-* source maps in development: they run each module through eval(), which the page's
+    // Content-Security-Policy (src/server/http/securityHeaders.ts) refuses, in development as in production.
+    devtool: isDev ? 'cheap-module-source-map' : 'source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [

@@ -2,10 +2,11 @@ import http from 'node:http';
 import { Server } from 'socket.io';
 import { attachAdapter, type AdapterHandle } from './socket/adapter';
 import { healthReport } from './http/health';
+import { createHostCheck } from './http/allowedHosts';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { AddressBudgets, guardHandshakes } from './socket/addressBudget';
-import { checkOrigin } from './socket/origin';
+import { checkHost, checkOrigin } from './socket/origin';
 import { boundUnsent } from './socket/unsent';
 import { createPushRouter } from './http/pushRoute';
 import { registerSocketHandlers } from './socket/wiring';
@@ -50,6 +51,8 @@ export function createApp({
     maxHttpBufferSize: limits.maxMessageBytes,
     allowRequest: checkOrigin(limits.allowedOrigins),
   });
+  const hostCheck = createHostCheck(limits.allowedHosts, limits.allowedOrigins);
+  io.use(checkHost(hostCheck)); // before the handlers' own checks, so a rebinding page gets no further
   const adapter = attachAdapter(io, redisUrl, log);
   const stats = createStatsFeed(io, startedAt, statsIntervalMs);
   const budgets = new AddressBudgets(limits);
@@ -58,6 +61,7 @@ export function createApp({
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
     api: createPushRouter(io, pushToken),
+    hostCheck,
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);

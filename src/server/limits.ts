@@ -1,3 +1,4 @@
+import { parseAllowedHosts } from './http/allowedHosts';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './http/shutdown';
 import { readDevPort } from '../shared/readPort';
 import { compileTrust } from './socket/addressBudget';
@@ -16,6 +17,8 @@ export interface Limits {
   maxRoomsPerSocket: number;
   /** Origins allowed besides the page's own (and the dev server's outside production). */
   allowedOrigins: string[];
+  /** Host names answered besides localhost, IP addresses and the allowed origins' (against DNS rebinding). */
+  allowedHosts: string[];
   shutdownTimeoutMs: number;
   /** Bytes waiting to be sent to one connection over which it is dropped: a client that stops reading. */
   maxUnsentBytes: number;
@@ -38,6 +41,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRefusals: 100,
   maxRoomsPerSocket: 20,
   allowedOrigins: [],
+  allowedHosts: [],
   shutdownTimeoutMs: DEFAULT_SHUTDOWN_TIMEOUT_MS,
   // 128 KiB is over a thousand chat messages: only a client that stopped reading gets there.
   maxUnsentBytes: 128 * 1024,
@@ -111,6 +115,7 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
     maxRefusals: readCount(env, 'RATE_LIMIT_MAX_REFUSALS', DEFAULT_LIMITS.maxRefusals),
     maxRoomsPerSocket: readCount(env, 'MAX_ROOMS_PER_SOCKET', DEFAULT_LIMITS.maxRoomsPerSocket),
     allowedOrigins: [...devOrigins, ...listed],
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_LIMITS.shutdownTimeoutMs),
     maxUnsentBytes: readCount(env, 'MAX_UNSENT_BYTES', DEFAULT_LIMITS.maxUnsentBytes),
     maxConnectionsPerAddress: readCount(

@@ -20,8 +20,12 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...FLAGS, ...extraFlags],
+  });
 }
 
 export interface ServerAndBrowser {
@@ -46,11 +50,15 @@ export function useServerAndBrowser(env: Record<string, string> = {}): ServerAnd
   return running;
 }
 
-/** A tab and what it saw: console lines, errors, failed requests and websockets. */
+/** A tab and what it saw: console lines, errors, CSP violations, failed requests and websockets. */
 export interface WatchedPage {
   page: Page;
+  /** The headers of the page's own response. */
+  headers: Record<string, string>;
   console: string[];
   errors: string[];
+  /** Each `securitypolicyviolation` event, as "directive blocked-URL". */
+  cspViolations: string[];
   failedRequests: string[];
   websockets: string[];
   /** The `[socket.io] …` lines only, in order. */
@@ -61,11 +69,14 @@ export interface WatchedPage {
 
 /** Opens the URL in a new browser context (its own storage, like another person) and watches it. */
 export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   const watched: WatchedPage = {
     page,
+    headers: {},
     console: [],
     errors: [],
+    cspViolations: [],
     failedRequests: [],
     websockets: [],
     socketLines: () => watched.console.filter((line) => line.startsWith('[socket.io]')),
@@ -85,7 +96,18 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
       watched.failedRequests.push(`${response.url()}: ${response.status()}`);
   });
   page.on('websocket', (socket) => watched.websockets.push(socket.url()));
-  await page.goto(url);
+  // Chromium logs a violation as a console error too; the event says which directive refused what.
+  await context.exposeFunction('reportCspViolation', (line: string) =>
+    watched.cspViolations.push(line),
+  );
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportCspViolation(line: string): void }).reportCspViolation(
+        `${event.effectiveDirective} ${event.blockedURI}`,
+      ),
+    ),
+  );
+  watched.headers = (await page.goto(url))?.headers() ?? {};
   return watched;
 }
 

@@ -42,4 +42,15 @@ describeInBrowser('npm run dev', () => {
     );
     expect(tab.errors).toEqual([]);
   });
+
+  it("runs the development bundle and hot reload under the server's Content-Security-Policy", async () => {
+    const tab = await openPage(browser, `http://localhost:${devPort}/`);
+    await tab.waitForLine('[socket.io] Server: Hello you!');
+
+    expect(tab.headers['content-security-policy']).toMatch(/^default-src 'self';/);
+    // Hot reload's own websocket to the dev server, besides the proxied Socket.IO one.
+    expect(tab.websockets).toContain(`ws://localhost:${devPort}/ws`);
+    expect(tab.cspViolations).toEqual([]);
+    expect(tab.errors).toEqual([]);
+  });
 });

@@ -40,17 +40,59 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** A raw GET: fetch() would normalise the `..` segments these tests need to send as they are. */
-function rawGet(urlPath: string): Promise<{ status: number; body: string }> {
+interface RawResponse {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+/**
+ * A raw request: fetch() would normalise the `..` segments these tests need to send as they are, and it will
+ * not send a Host header of the test's choosing, as a browser does after DNS rebinding.
+ */
+function rawGet(
+  urlPath: string,
+  headers: Record<string, string> = {},
+  { port = server.port, method = 'GET' } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: server.port, path: urlPath }, (res) => {
+      .request({ host: '127.0.0.1', port, path: urlPath, method, headers }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       })
-      .on('error', reject);
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The Content-Security-Policy as directive → its sources. */
+function policyOf(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const policy = String(headers['content-security-policy'] ?? '');
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources.join(' ')]),
+  );
+}
+
+function expectSecurityHeaders(headers: http.IncomingHttpHeaders): void {
+  expect(policyOf(headers)).toEqual({
+    'default-src': "'self'",
+    'object-src': "'none'",
+    'base-uri': "'none'",
+    'form-action': "'self'",
+    'frame-ancestors': "'none'",
+  });
+  expect(headers).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
   });
 }
 
@@ -85,9 +127,9 @@ describe('HTTP', () => {
   });
 
   it('answers an unknown path with a small 404', async () => {
-    const response = await rawGet('/nothing-here');
+    const { status, body } = await rawGet('/nothing-here');
 
-    expect(response).toEqual({ status: 404, body: 'Not found' });
+    expect({ status, body }).toEqual({ status: 404, body: 'Not found' });
   });
 
   it.each([
@@ -111,5 +153,86 @@ describe('HTTP', () => {
     expect(response.status).toBeLessThan(500);
     expect(response.body).not.toContain(SECRET);
     expect(response.body.length).toBeLessThan(100);
+  });
+});
+
+describe('security headers', () => {
+  it.each([
+    ['the page', 'GET', '/'],
+    ['the bundle', 'GET', '/static/js/bundle.js'],
+    ['a file from public/', 'GET', '/static/favicon.svg'],
+    ['a 404', 'GET', '/nothing-here'],
+    ['a refused path', 'GET', '/static/../secret.txt'],
+    ['/healthz', 'GET', '/healthz'],
+    ['/api/push', 'POST', '/api/push'],
+  ])('are on %s', async (_what, method, urlPath) => {
+    const response = await rawGet(urlPath, {}, { method });
+
+    expect(response.status).toBeGreaterThan(0);
+    expectSecurityHeaders(response.headers);
+  });
+});
+
+describe('allowed hosts', () => {
+  const hostHeaders = (name: string) => [name, `${name}:${server.port}`];
+
+  it.each(['evil.example', 'localhost.evil.example', '127.0.0.1.nip.io'])(
+    'refuses a request whose Host is %s, as after DNS rebinding, with a JSON 421',
+    async (name) => {
+      for (const host of hostHeaders(name)) {
+        for (const urlPath of ['/', '/static/js/bundle.js', '/healthz', '/nothing-here']) {
+          const response = await rawGet(urlPath, { Host: host });
+
+          expect(response.status).toBe(421);
+          expect(response.headers['content-type']).toMatch(/^application\/json/);
+          expect(JSON.parse(response.body)).toEqual({
+            ok: false,
+            error: `The host "${name}" is not one this server answers to; list it in ALLOWED_HOSTS to allow it.`,
+          });
+          expect(response.body).not.toContain('bundle');
+          expectSecurityHeaders(response.headers);
+        }
+      }
+    },
+  );
+
+  it('refuses a Host header that is not a host name', async () => {
+    const response = await rawGet('/', { Host: 'a b' });
+
+    expect(response.status).toBe(421);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: 'The request needs a Host header naming this server.',
+    });
+  });
+
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '[::1]', '192.168.1.20'])(
+    'serves the page to Host %s: a loopback name or an IP address cannot be rebound',
+    async (name) => {
+      for (const host of hostHeaders(name)) {
+        const response = await rawGet('/', { Host: host });
+
+        expect(response.status).toBe(200);
+        expect(response.body).toContain('<div id="root"></div>');
+      }
+    },
+  );
+
+  it('serves the host names of ALLOWED_HOSTS and ALLOWED_ORIGINS', async () => {
+    const listed = await startTestServer({
+      staticDirs: { distDir, publicDir },
+      limits: { allowedHosts: ['app.example'], allowedOrigins: ['https://chat.example.com'] },
+    });
+    try {
+      const get = (host: string) => rawGet('/', { Host: host }, { port: listed.port });
+
+      expect((await get('app.example')).status).toBe(200);
+      expect((await get('APP.example:443')).status).toBe(200);
+      expect((await get('chat.example.com')).status).toBe(200);
+      expect((await get('evil.example')).status).toBe(421);
+      expect((await get('sub.app.example')).status).toBe(421);
+    } finally {
+      await listed.close();
+    }
   });
 });

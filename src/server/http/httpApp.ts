@@ -2,7 +2,9 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
 import { STATIC_PATH } from '../../shared/config';
+import { createHostCheck, refuseOtherHosts, type HostCheck } from './allowedHosts';
 import { renderPage } from './renderPage';
+import { securityHeaders } from './securityHeaders';
 
 export interface StaticDirs {
   /** webpack's output: the bundle. */
@@ -32,14 +34,19 @@ export interface Routes {
   health?: () => object;
   /** Routes under /api, such as POST /api/push. */
   api?: express.Router;
+  /** Which Host headers are answered; localhost and IP addresses only when omitted. */
+  hostCheck?: HostCheck;
 }
 
 export function createHttpApp(
   dirs: StaticDirs = DEFAULT_STATIC_DIRS,
-  { health, api }: Routes = {},
+  { health, api, hostCheck = createHostCheck([], []) }: Routes = {},
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every answer carries them, a refusal included.
+  app.use(securityHeaders);
+  app.use(refuseOtherHosts(hostCheck));
   // threshold 0: the page is smaller than compression's 1 KiB default, and it should be gzipped like the bundle.
   app.use(compression({ threshold: 0 }));
 

@@ -1,4 +1,7 @@
 import type http from 'node:http';
+import type { ExtendedError } from 'socket.io';
+import type { HostCheck } from '../http/allowedHosts';
+import type { AppSocket } from '../types';
 
 type AllowRequest = (
   request: http.IncomingMessage,
@@ -22,7 +25,20 @@ export function checkOrigin(allowedOrigins: string[]): AllowRequest {
   };
 }
 
-// The page's own origin: its host and port are the ones this request was sent to.
+// The page's own origin: its host and port are the ones this request was sent to (and checkHost below makes
+// sure that host is one of this server's names).
 function isSameOrigin(origin: string, host: string | undefined): boolean {
   return host !== undefined && URL.canParse(origin) && new URL(origin).host === host;
+}
+
+/**
+ * The Host check for sockets, as a Socket.IO middleware rather than in `allowRequest`: a refusal there reaches
+ * the client only as "websocket error", while here its connect_error carries the sentence. A rebinding page
+ * passes the Origin check above (its Origin and Host agree), so this is what stops it.
+ */
+export function checkHost(check: HostCheck) {
+  return (socket: AppSocket, next: (error?: ExtendedError) => void): void => {
+    const refusal = check(socket.handshake.headers.host);
+    next(refusal === undefined ? undefined : new Error(refusal));
+  };
 }
