@@ -54,7 +54,7 @@ export function createApp({
 
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
-    api: createPushRouter(io, pushToken),
+    api: createPushRouter(io, { token: pushToken, adapter, log }),
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);
