@@ -39,8 +39,8 @@ async function started(process: RunningProcess): Promise<void> {
   );
 }
 
-function signal(process: RunningProcess, name: NodeJS.Signals): void {
-  if (process.child.pid && process.child.exitCode === null) process.child.kill(name);
+function signal({ child }: RunningProcess, name: NodeJS.Signals): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill(name);
 }
 
 /** A real redis-server on a free loopback port, for this test file alone. */
