@@ -60,7 +60,7 @@ export function createApp({
 
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
-    api: createPushRouter(io, pushToken),
+    api: createPushRouter(io, { token: pushToken, adapter, log }),
     hostCheck,
   });
   const httpServer = http.createServer(httpApp);

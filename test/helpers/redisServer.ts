@@ -11,11 +11,24 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port, as after a crash or a maintenance restart. */
   restart(): Promise<void>;
+  /**
+   * Freezes it (SIGSTOP): its sockets stay open and take what is written, and nothing answers, as when a host
+   * stalls. resume() (SIGCONT) lets it go on; stop() resumes it first, so a test that fails while it is frozen
+   * still ends it.
+   */
+  pause(): void;
+  resume(): void;
 }
 
-function launch(port: number): RunningProcess {
+export interface RedisOptions {
+  /** Makes it refuse every command until AUTH with this password (`--requirepass`). */
+  password?: string;
+}
+
+function launch(port: number, { password }: RedisOptions): RunningProcess {
   // No persistence: each test starts from an empty Redis and leaves nothing on disk.
-  return runProcess('redis-server', redisServerArgs(port));
+  const extra = password === undefined ? [] : ['--requirepass', password];
+  return runProcess('redis-server', [...redisServerArgs(port), ...extra]);
 }
 
 async function started(process: RunningProcess): Promise<void> {
@@ -26,20 +39,27 @@ async function started(process: RunningProcess): Promise<void> {
   );
 }
 
+function signal({ child }: RunningProcess, name: NodeJS.Signals): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill(name);
+}
+
 /** A real redis-server on a free loopback port, for this test file alone. */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
   const port = await freePort();
-  let process = launch(port);
+  let process = launch(port, options);
   await started(process);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
+      signal(process, 'SIGCONT'); // a frozen redis-server would hold SIGTERM until STOP_GRACE_MS ran out
       await process.stop();
     },
     restart: async () => {
-      process = launch(port);
+      process = launch(port, options);
       await started(process);
     },
+    pause: () => signal(process, 'SIGSTOP'),
+    resume: () => signal(process, 'SIGCONT'),
   };
 }

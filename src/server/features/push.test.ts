@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { IO_CLIENT_JOIN_ROOM, IO_SERVER_NOTIFY } from '../../shared/messages';
 import type { TestClient } from '../../../test/helpers/testClient';
 import {
@@ -23,6 +24,42 @@ function push(body: unknown, headers: Record<string, string> = {}) {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+interface HeadersOnlyAnswer {
+  status: number;
+  body: unknown;
+  /** Resolves once the server has closed the connection. */
+  closed: Promise<void>;
+}
+
+/**
+ * A POST that announces a body of `Content-Length` bytes and sends only its headers, as an attacker holding a
+ * connection open would: the answer must come without the body, and the server must then let the connection go.
+ */
+function headersOnly(headers: Record<string, string>): Promise<HeadersOnlyAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}/api/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '999000000', ...headers },
+    });
+    request.on('error', () => undefined); // the server may cut the unsent body short: that is the point
+    const closed = new Promise<void>((done) => request.on('close', done));
+    // Bounded: a server that waits for the 999 MB never answers, and that is the failure reported.
+    const noAnswer = setTimeout(() => {
+      request.destroy();
+      reject(new Error('No answer without the body within 5 s'));
+    }, 5000);
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => {
+        clearTimeout(noAnswer);
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text), closed });
+      });
+    });
+    request.flushHeaders();
   });
 }
 
@@ -103,6 +140,13 @@ describe('POST /api/push', () => {
       'Send JSON, with Content-Type: application/json.',
     ],
     [
+      'a body in a charset nobody knows',
+      { to: '*', kind: 'info', text: 'x' },
+      { 'Content-Type': 'application/json; charset=klingon' },
+      415,
+      'The body could not be read: unsupported charset "KLINGON".',
+    ],
+    [
       'a body over 16 KB',
       { to: '*', kind: 'info', text: 'x'.repeat(20_000) },
       {},
@@ -169,6 +213,26 @@ describe('POST /api/push', () => {
     expect(await response.json()).toEqual({ ok: false, error });
     expect(received).toEqual([]);
   });
+
+  it.each([
+    ['no token', {}, 401, 'Send the header Authorization: Bearer <PUSH_TOKEN>.'],
+    ['a wrong token', { Authorization: 'Bearer guess' }, 403, 'The push token is wrong.'],
+    [
+      'a body over 16 KB',
+      { Authorization: `Bearer ${TOKEN}` },
+      413,
+      'The body is larger than 16kb.',
+    ],
+  ])(
+    'refuses %s with JSON before the body arrives, and closes the connection',
+    async (_kind, headers, status, error) => {
+      const answer = await headersOnly(headers);
+
+      expect(answer.status).toBe(status);
+      expect(answer.body).toEqual({ ok: false, error });
+      await expect(answer.closed).resolves.toBeUndefined();
+    },
+  );
 
   it('never reaches a client that joins a room named after the user', async () => {
     const alice = await tab('alice');

@@ -56,14 +56,53 @@ export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
   };
 }
 
-/** Sends the notification and says how many sockets received it (counted across processes with Redis). */
+/** How long a push waits for the other processes to say how many of its recipients they hold. */
+export const PUSH_COUNT_DEADLINE_MS = 2000;
+
+/** How many sockets received a push; `partial` when the other processes could not be reached. */
+export type Delivery =
+  | { delivered: number; partial?: undefined }
+  | { delivered: number; partial: true; warning: string };
+
+/** The promise's value, or undefined when it fails or takes longer than `ms` (its timer cleared either way). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Sends the notification and says how many sockets received it, counted across processes with Redis. Counting
+ * asks every process through Redis, which may be away or frozen: then, or after PUSH_COUNT_DEADLINE_MS, the push
+ * goes to this process's clients alone (at once, not queued to arrive whenever Redis is back), and says so.
+ */
 export async function deliverPush(
   io: AppServer,
   { to, kind, text, path }: PushRequest,
-): Promise<number> {
+  reachesEveryProcess: () => boolean,
+): Promise<Delivery> {
   const notification: Notification = { kind, text, at: Date.now(), ...(path ? { path } : {}) };
   const target = to === '*' ? io : io.in(userRoomKey(to));
-  const delivered = (await target.fetchSockets()).length;
-  target.emit(IO_SERVER_NOTIFY, notification);
-  return delivered;
+  if (reachesEveryProcess()) {
+    const everywhere = await within(target.fetchSockets(), PUSH_COUNT_DEADLINE_MS);
+    if (everywhere) {
+      target.emit(IO_SERVER_NOTIFY, notification);
+      return { delivered: everywhere.length };
+    }
+  }
+  const here = target.local;
+  const delivered = (await here.fetchSockets()).length;
+  here.emit(IO_SERVER_NOTIFY, notification);
+  return {
+    delivered,
+    partial: true,
+    warning:
+      "The other server processes could not be reached through Redis: delivered to this process's clients only.",
+  };
 }

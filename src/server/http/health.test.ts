@@ -24,8 +24,9 @@ describe('GET /healthz', () => {
 });
 
 describe('a Redis URL where nothing answers', () => {
-  it('still serves local clients, reports degraded, logs it once, and closes at once', async () => {
-    const server = await startTestServer({ redisUrl: `redis://127.0.0.1:${await freePort()}` });
+  it('still serves local clients, reports degraded, logs it once with the reason, and closes at once', async () => {
+    const port = await freePort();
+    const server = await startTestServer({ redisUrl: `redis://127.0.0.1:${port}` });
     const client = await connectClient(server.url);
     await waitFor(() => server.logs.some((line) => line.startsWith('[redis]')), 'the outage line');
     await new Promise((resolve) => setTimeout(resolve, 500)); // several failed retries
@@ -36,7 +37,7 @@ describe('a Redis URL where nothing answers', () => {
       adapter: { kind: 'redis', healthy: false },
     });
     expect(server.logs.filter((line) => line.startsWith('[redis]'))).toEqual([
-      "[redis] Redis is unreachable: serving this process's clients only, and retrying.",
+      `[redis] Redis is unreachable (connect ECONNREFUSED 127.0.0.1:${port}): serving this process's clients only, and retrying.`,
     ]);
     client.disconnect();
     await server.close();

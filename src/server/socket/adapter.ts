@@ -1,10 +1,12 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { AppServer, Log } from '../types';
+import { watchRedisHealth } from './redisHealth';
 
 /** Which adapter carries broadcasts between processes, and whether it can right now. */
 export interface AdapterHandle {
   kind: 'memory' | 'redis';
+  /** Whether Redis answered the last PING and no command failed since (always true in memory). */
   healthy(): boolean;
   /** Resolves once the adapter can reach every process (at once for the in-memory one). */
   ready: Promise<void>;
@@ -35,37 +37,24 @@ export function attachAdapter(
   const publisher = createClient({ url: redisUrl, disableOfflineQueue: true });
   const subscriber = publisher.duplicate({ disableOfflineQueue: false });
 
-  let healthy = false;
-  let outageReported = false;
-  let closing = false;
-  const check = () => (healthy = publisher.isReady && subscriber.isReady);
-  // node-redis emits 'error' on every failed retry; only the change of state is logged, once each way.
-  const onProblem = () => {
-    if (check() || closing || outageReported) return;
-    outageReported = true;
-    log("[redis] Redis is unreachable: serving this process's clients only, and retrying.");
-  };
-  const onReady = () => {
-    if (!check() || closing || !outageReported) return;
-    outageReported = false;
-    log('[redis] Redis is back: broadcasts reach every process again.');
-  };
+  // Health is PING answered, not a socket open (see redisHealth.ts); node-redis emits 'error' on every failed
+  // retry, and the watch logs only the change of state, once each way.
+  const health = watchRedisHealth([publisher, subscriber], log);
   for (const client of [publisher, subscriber]) {
-    client.on('error', onProblem);
-    client.on('end', onProblem);
-    client.on('ready', onReady);
+    client.on('error', health.failed);
+    client.on('ready', health.probe);
   }
 
-  const ready = Promise.all([publisher.connect(), subscriber.connect()]).then(() => void check());
-  io.adapter(createAdapter(handled(publisher, onProblem), handled(subscriber, onProblem)));
+  void Promise.all([publisher.connect(), subscriber.connect()]).then(health.probe, health.failed);
+  io.adapter(createAdapter(handled(publisher, health.failed), handled(subscriber, health.failed)));
 
   return {
     kind: 'redis',
-    healthy: () => healthy,
-    ready,
+    healthy: health.healthy,
+    ready: health.ready,
     // destroy(), not close(): close() waits for queued commands, which never complete while Redis is away.
     close: async () => {
-      closing = true;
+      health.stop();
       publisher.destroy();
       subscriber.destroy();
     },
@@ -75,9 +64,10 @@ export function attachAdapter(
 /**
  * The adapter sends some commands without awaiting them (publish, unsubscribe on close). While Redis is away
  * those are refused, and an unhandled rejection would end the process: this view of the client gives each
- * command's promise a handler, and callers that do await it still see the error.
+ * command's promise a handler, which counts the failure against Redis's health, and callers that do await it
+ * still see the error.
  */
-function handled<Client extends object>(client: Client, onError: () => void): Client {
+function handled<Client extends object>(client: Client, onError: (error: unknown) => void): Client {
   // Made once per method: the adapter reads `publish` on every broadcast.
   const wrappers = new Map<PropertyKey, unknown>();
   return new Proxy(client, {
