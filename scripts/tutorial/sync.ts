@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withTimeLine } from './estimate';
+import { applyInstall, parseInstall } from './npmInstall';
 import { parseChapter } from './parseChapter';
 import { isTaught } from './replay';
 
@@ -25,13 +26,20 @@ interface Writer {
 /** `diff --git a/x b/y` sections of a patch, each with the path it reads and the path it writes. */
 export function diffSections(patch: string): { from: string; to: string; text: string }[] {
   const sections: { from: string; to: string; text: string }[] = [];
-  for (const line of patch.replace(/\n$/, '').split('\n')) {
-    const header = /^diff --git a\/(\S+) b\/(\S+)$/.exec(line);
-    if (header) sections.push({ from: header[1], to: header[2], text: '' });
-    if (sections.length === 0)
-      throw new Error('a diff block without `diff --git` headers cannot be synced');
+  const lines = patch.replace(/\n$/, '').split('\n');
+  // git's own headers, or plain `--- a/x` / `+++ b/x` pairs, as a patch written by hand has them.
+  const gitHeaders = lines.some((line) => line.startsWith('diff --git '));
+  lines.forEach((line, index) => {
+    const next = lines[index + 1] ?? '';
+    const header = gitHeaders
+      ? /^diff --git a\/(\S+) b\/(\S+)$/.exec(line)?.slice(1)
+      : line.startsWith('--- a/') && next.startsWith('+++ b/')
+        ? [line.slice(6), next.slice(6)]
+        : undefined;
+    if (header) sections.push({ from: header[0], to: header[1], text: '' });
+    if (sections.length === 0) throw new Error('a diff block with no file header cannot be synced');
     sections[sections.length - 1].text += `${line}\n`;
-  }
+  });
   return sections;
 }
 
@@ -73,6 +81,9 @@ export function sectionFor(
 function lastWriters(repository: string, folder: string): Map<string, Writer> {
   const writers = new Map<string, Writer>();
   const tutorial = path.join(repository, 'tutorial');
+  const repositoryPackage = JSON.parse(
+    fs.readFileSync(path.join(repository, 'package.json'), 'utf8'),
+  );
   for (const chapter of fs
     .readdirSync(tutorial)
     .filter((n) => /^\d\d-/.test(n))
@@ -110,7 +121,13 @@ function lastWriters(repository: string, folder: string): Map<string, Writer> {
       } else if (step.kind === 'run') {
         // Commands that move files (mkdir, mv, npm pkg set) shape what later blocks patch.
         for (const command of step.script.split('\n').map((l) => l.trim())) {
-          if (/^(mkdir|mv|rm|npm pkg) /.test(command)) sh('bash', ['-c', command], folder);
+          const install = parseInstall(command);
+          if (install) {
+            const file = path.join(folder, 'package.json');
+            const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+            applyInstall(install, repositoryPackage, manifest);
+            fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+          } else if (/^(mkdir|mv|rm|npm pkg) /.test(command)) sh('bash', ['-c', command], folder);
         }
       }
     }
@@ -175,7 +192,84 @@ export function syncTutorial(
   }
 }
 
-if (require.main === module) {
+/**
+ * `npm run tutorial:sync -- --into NN-slug`: instead of rewriting last listings, writes a new chapter holding every
+ * change the repository has over what the chapters build: installs, scripts, new files whole and the diff of each
+ * changed file. Its prose is then yours to write around the listings; the replay proves the listings.
+ */
+export function chapterOfChanges(repository: string, chapter: string): number {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-sync-replay-'));
+  try {
+    lastWriters(repository, folder);
+    const files = sh('git', ['ls-files'], repository)
+      .split('\n')
+      .filter((f) => f && isTaught(f) && path.basename(f) !== 'package.json');
+    const blocks: string[] = [];
+    type Manifest = {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+      scripts?: Record<string, string>;
+    };
+    const want = JSON.parse(
+      fs.readFileSync(path.join(repository, 'package.json'), 'utf8'),
+    ) as Manifest;
+    const have = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Manifest;
+    const added = (section: 'dependencies' | 'devDependencies') =>
+      Object.keys(want[section] ?? {}).filter((name) => !have[section]?.[name]);
+    const commands = [
+      ...(added('dependencies').length ? [`npm install ${added('dependencies').join(' ')}`] : []),
+      ...(added('devDependencies').length
+        ? [`npm install -D ${added('devDependencies').join(' ')}`]
+        : []),
+      ...Object.entries(want.scripts ?? {})
+        .filter(([name, command]) => have.scripts?.[name] !== command)
+        .map(
+          ([name, command]) =>
+            `npm pkg set '${`scripts.${name}=${command}`.replace(/'/g, "'\\''")}'`,
+        ),
+    ];
+    if (commands.length) blocks.push(['```sh run', ...commands, '```'].join('\n'));
+    let changed = 0;
+    for (const file of files) {
+      const after = fs.readFileSync(path.join(repository, file), 'utf8');
+      const target = path.join(folder, file);
+      const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+      if (before === after) continue;
+      changed += 1;
+      const language = path.extname(file).slice(1) || 'text';
+      blocks.push(
+        before === undefined
+          ? `\`\`\`${language} file=${file}\n${after}\`\`\``
+          : `\`\`\`diff\n${sectionFor(file, file, before, after)}\`\`\``,
+      );
+    }
+    const readme = path.join(repository, 'tutorial', chapter, 'README.md');
+    fs.mkdirSync(path.dirname(readme), { recursive: true });
+    fs.writeFileSync(
+      readme,
+      withTimeLine(
+        [
+          `# ${chapter.slice(0, 2)} · ${chapter.slice(3)}`,
+          '',
+          '**Time: about ?? minutes**',
+          '',
+          ...blocks.map((b) => `${b}\n`),
+        ].join('\n'),
+      ),
+    );
+    return changed;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module && process.argv.includes('--into')) {
+  const chapter = process.argv[process.argv.indexOf('--into') + 1];
+  const changed = chapterOfChanges(path.resolve(__dirname, '../..'), chapter);
+  console.log(
+    `tutorial/${chapter}/README.md holds the changes to ${changed} file(s): write its prose around them.`,
+  );
+} else if (require.main === module) {
   const changed = syncTutorial(path.resolve(__dirname, '../..'));
   console.log(
     changed
