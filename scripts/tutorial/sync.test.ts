@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { withTimeLine } from './estimate';
 import { replayTutorial } from './replay';
-import { sectionFor, syncTutorial } from './sync';
+import { chapterOfChanges, sectionFor, syncTutorial } from './sync';
 
 const fence = '```';
 
@@ -80,5 +80,19 @@ describe('syncTutorial', () => {
     expect(lines).toEqual([
       'src/extra.ts: no chapter writes it; add its listing to the chapter that teaches it',
     ]);
+  });
+
+  it('writes a new chapter of every change instead, with new files whole, and the replay passes', () => {
+    fs.writeFileSync(path.join(repository, 'src/config.ts'), 'export const port = 9000;\n');
+    fs.writeFileSync(path.join(repository, 'src/extra.ts'), 'export const extra = true;\n');
+    execFileSync('git', ['add', '-A'], { cwd: repository });
+
+    expect(chapterOfChanges(repository, '03-more')).toBe(2);
+
+    const chapter = fs.readFileSync(path.join(repository, 'tutorial/03-more/README.md'), 'utf8');
+    expect(chapter).toContain('```ts file=src/extra.ts\nexport const extra = true;\n```');
+    expect(chapter).toContain('+export const port = 9000;');
+    expect(chapter).toMatch(/\*\*Time: about 5 minutes\*\*/);
+    expect(replayTutorial({ repository, linkModules: true }).problems).toEqual([]);
   });
 });
