@@ -23,6 +23,11 @@ export interface ReplayOptions {
   linkModules?: boolean;
   /** Save the pages that `shot=` blocks name into the chapter folders. */
   screenshots?: boolean;
+  /**
+   * Write the files and run the commands, and check nothing (no checks, outputs, excerpts, times or final
+   * comparison), calling `beforeStep` before each step: how tutorial:sync sees what the chapters build.
+   */
+  onlyWrite?: { beforeStep: (step: Step, chapter: string, folder: string) => void };
 }
 
 export interface ReplayResult {
@@ -248,10 +253,11 @@ export function replayTutorial({
   until,
   linkModules = false,
   screenshots = false,
+  onlyWrite,
 }: ReplayOptions): ReplayResult {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-replay-'));
   // A quick look borrows the repository's node_modules; otherwise each chapter installs what it says, for real.
-  if (linkModules)
+  if (linkModules || onlyWrite)
     fs.symlinkSync(path.join(repository, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
   const repositoryPackage = JSON.parse(
     fs.readFileSync(path.join(repository, 'package.json'), 'utf8'),
@@ -277,17 +283,20 @@ export function replayTutorial({
     const of = (...kinds: Step['kind'][]) => steps.filter((s) => kinds.includes(s.kind));
     // A chapter's checks run once everything it writes is in place, wherever the text shows them; what the text
     // says they print, the excerpts of its final files and the page are checked after them.
-    const ordered = [
-      ...of('file', 'diff', 'run'),
-      ...(skipChecks ? [] : of('check')),
-      ...of('output', 'excerpt'),
-      ...(skipChecks ? [] : of('browser')),
-    ];
+    const ordered = onlyWrite
+      ? of('file', 'diff', 'run')
+      : [
+          ...of('file', 'diff', 'run'),
+          ...(skipChecks ? [] : of('check')),
+          ...of('output', 'excerpt'),
+          ...(skipChecks ? [] : of('browser')),
+        ];
     try {
-      const time = timeProblem(markdown);
+      const time = onlyWrite ? undefined : timeProblem(markdown);
       if (time) throw new Error(`tutorial/${chapter}/README.md: ${time}`);
       ordered.forEach((step) => {
         try {
+          onlyWrite?.beforeStep(step, chapter, folder);
           if (step.kind === 'browser')
             runBrowserStep(
               step,
@@ -312,7 +321,7 @@ export function replayTutorial({
       `${chapter}: ${steps.length - checks - pages} steps, ${skipChecks ? 'checks skipped' : `${checks} check(s) and ${pages} page(s) passed`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
-  if (problems.length === 0 && until === undefined) {
+  if (problems.length === 0 && until === undefined && !onlyWrite) {
     const index = path.join(tutorial, 'README.md');
     if (fs.existsSync(index) && !chapterTableIsCurrent(fs.readFileSync(index, 'utf8'), tutorial))
       problems.push(

@@ -4,14 +4,12 @@
 // again against what the earlier chapters leave. Earlier chapters are left alone, so the code a chapter teaches is
 // the repository's own and no later diff re-expresses it. Prose and excerpts stay yours to update; the check says
 // which excerpt no longer matches.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withTimeLine } from './estimate';
-import { applyInstall, parseInstall } from './npmInstall';
-import { parseChapter } from './parseChapter';
-import { isTaught } from './replay';
+import { isTaught, replayTutorial } from './replay';
 
 interface Writer {
   chapter: string;
@@ -77,25 +75,20 @@ export function sectionFor(
   }
 }
 
-/** Replays the chapters (no installs, no checks) and records, per file, the last block that writes it. */
-function lastWriters(repository: string, folder: string): Map<string, Writer> {
+/**
+ * Replays the chapters as the check does, writing only (no installs, checks or comparisons), and records, per
+ * file, the last block that writes it and, for a diff, the file as it was just before. The caller removes `folder`.
+ */
+function lastWriters(repository: string): { writers: Map<string, Writer>; folder: string } {
   const writers = new Map<string, Writer>();
-  const tutorial = path.join(repository, 'tutorial');
-  const repositoryPackage = JSON.parse(
-    fs.readFileSync(path.join(repository, 'package.json'), 'utf8'),
-  );
-  for (const chapter of fs
-    .readdirSync(tutorial)
-    .filter((n) => /^\d\d-/.test(n))
-    .sort()) {
-    for (const step of parseChapter(
-      fs.readFileSync(path.join(tutorial, chapter, 'README.md'), 'utf8'),
-    )) {
-      if (step.kind === 'file') {
-        writers.set(step.path, { chapter, line: step.line, kind: 'file' });
-        fs.mkdirSync(path.dirname(path.join(folder, step.path)), { recursive: true });
-        fs.writeFileSync(path.join(folder, step.path), step.content);
-      } else if (step.kind === 'diff') {
+  const replayed = replayTutorial({
+    repository,
+    keep: true,
+    onlyWrite: {
+      beforeStep: (step, chapter, folder) => {
+        if (step.kind === 'file')
+          writers.set(step.path, { chapter, line: step.line, kind: 'file' });
+        if (step.kind !== 'diff') return;
         for (const section of diffSections(step.patch)) {
           const source = path.join(folder, section.from);
           const before = fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : undefined;
@@ -107,32 +100,14 @@ function lastWriters(repository: string, folder: string): Map<string, Writer> {
             before,
           });
         }
-        const patch = path.join(os.tmpdir(), `tutorial-sync-${process.pid}.patch`);
-        fs.writeFileSync(patch, step.patch);
-        const applied = spawnSync('git', ['apply', '--whitespace=nowarn', patch], {
-          cwd: folder,
-          encoding: 'utf8',
-        });
-        fs.rmSync(patch);
-        if (applied.status !== 0)
-          throw new Error(
-            `tutorial/${chapter}/README.md line ${step.line}: the diff does not apply:\n${applied.stderr}`,
-          );
-      } else if (step.kind === 'run') {
-        // Commands that move files (mkdir, mv, npm pkg set) shape what later blocks patch.
-        for (const command of step.script.split('\n').map((l) => l.trim())) {
-          const install = parseInstall(command);
-          if (install) {
-            const file = path.join(folder, 'package.json');
-            const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-            applyInstall(install, repositoryPackage, manifest);
-            fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-          } else if (/^(mkdir|mv|rm|npm pkg) /.test(command)) sh('bash', ['-c', command], folder);
-        }
-      }
-    }
+      },
+    },
+  });
+  if (!replayed.ok) {
+    fs.rmSync(replayed.folder, { recursive: true, force: true });
+    throw new Error(replayed.problems.join('\n'));
   }
-  return writers;
+  return { writers, folder: replayed.folder };
 }
 
 /** Replaces the body of the fenced block that opens at `line` (1-based) with `body`. */
@@ -150,9 +125,8 @@ export function syncTutorial(
   repository: string,
   log: (line: string) => void = console.log,
 ): number {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-sync-replay-'));
+  const { writers, folder } = lastWriters(repository);
   try {
-    const writers = lastWriters(repository, folder);
     const files = sh('git', ['ls-files'], repository)
       .split('\n')
       .filter((f) => f && isTaught(f) && path.basename(f) !== 'package.json');
@@ -198,9 +172,8 @@ export function syncTutorial(
  * changed file. Its prose is then yours to write around the listings; the replay proves the listings.
  */
 export function chapterOfChanges(repository: string, chapter: string): number {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tutorial-sync-replay-'));
+  const { folder } = lastWriters(repository);
   try {
-    lastWriters(repository, folder);
     const files = sh('git', ['ls-files'], repository)
       .split('\n')
       .filter((f) => f && isTaught(f) && path.basename(f) !== 'package.json');
