@@ -67,7 +67,6 @@ export function createApp({
   io.attach(httpServer);
   // Engine.IO exists once attached; these watch its connections, beneath Socket.IO's.
   boundUnsent(io, limits, log);
-  const stopGuard = guardHandshakes(httpServer, io, budgets, log);
-  httpServer.once('close', stopGuard);
+  guardHandshakes(httpServer, io, budgets, log);
   return { httpServer, io, limits, adapter, stats };
 }

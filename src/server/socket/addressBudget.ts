@@ -134,7 +134,7 @@ export function guardHandshakes(
   io: AppServer,
   budgets: AddressBudgets,
   log: Log,
-): () => void {
+): void {
   const socketPath = `${io.path()}/`;
   let refusedSinceLog = 0;
   const refuse = (request: http.IncomingMessage): Refusal | undefined => {
@@ -150,7 +150,8 @@ export function guardHandshakes(
     if (refusedSinceLog > 1) log(`[socket.io] ...and ${refusedSinceLog - 1} more refused.`);
     refusedSinceLog = 0;
     budgets.sweep();
-  }, 10_000); // cleared when the HTTP server closes (the function this returns)
+  }, 10_000);
+  httpServer.once('close', () => clearInterval(logTimer));
 
   const requestListeners = httpServer.listeners('request') as http.RequestListener[];
   httpServer.removeAllListeners('request');
@@ -193,5 +194,4 @@ export function guardHandshakes(
       connection.once('close', () => budgets.disconnected(address));
     },
   );
-  return () => clearInterval(logTimer);
 }
