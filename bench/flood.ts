@@ -2,6 +2,7 @@
 // run in their own process, as they would on a network: the bystander's round-trip time is sampled at the
 // default rate limit's pace, first with the server idle, then while the flooder sends 10,000 joins.
 // Loopback only; every loop is bounded.
+import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { IO_CLIENT_JOIN_ROOM } from '../src/shared/messages';
 import type { TestClient } from '../test/helpers/testClient';
@@ -28,7 +29,10 @@ const summary = (label: string, sorted: number[]) =>
   `${label}: p50 ${percentile(sorted, 0.5).toFixed(2)} ms, p90 ${percentile(sorted, 0.9).toFixed(2)} ms, max ${sorted.at(-1)?.toFixed(2)} ms (${sorted.length} round trips)`;
 
 async function main(): Promise<void> {
-  const server = await startServerProcess(0, { NODE_ENV: 'production' });
+  const server = await startServerProcess(0, {
+    NODE_ENV: 'production',
+    SESSION_SECRET: crypto.randomBytes(32).toString('base64url'),
+  });
   try {
     const url = `http://127.0.0.1:${server.port}`;
     const bystander = await connectClient(url);

@@ -3,7 +3,7 @@ import { IO_CLIENT_JOIN_ROOM } from '../src/shared/messages';
 import { connectClient } from '../test/helpers/testServer';
 
 async function main(url: string, count: number): Promise<void> {
-  const socket = await connectClient(url, { auth: { name: 'flooder' } });
+  const socket = await connectClient(url);
   const cutOff = new Promise<string>((resolve) => socket.on('disconnect', resolve));
   console.log('flooding');
   for (let i = 0; i < count; i += 1) socket.emit(IO_CLIENT_JOIN_ROOM, `flood-${i}`);

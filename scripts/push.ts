@@ -1,6 +1,7 @@
-// npm run push -- --to alice "Your report is ready"   [--kind info|warning|redirect] [--path /?room=lobby]
+// npm run push -- --to <user id> "Your report is ready"   [--kind info|warning|redirect] [--path /?room=lobby]
 // Calls POST /api/push on the running server (PUSH_URL, else http://localhost:PORT) with PUSH_TOKEN, and prints
-// its answer. For trying push by hand; any program that can send HTTP can do the same.
+// its answer. The user id is the one the page shows under "Your id"; `--to '*'` reaches everyone. For trying
+// push by hand; any program that can send HTTP can do the same.
 import { readPort } from '../src/shared/readPort';
 
 interface Options {
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   if (!token) throw new Error('Set PUSH_TOKEN to the token the server was started with.');
   if (!to || text.length === 0)
     throw new Error(
-      'Usage: npm run push -- --to <name|*> [--kind info|warning|redirect] [--path /…] "text"',
+      'Usage: npm run push -- --to <user id|*> [--kind info|warning|redirect] [--path /…] "text"',
     );
   const url = process.env.PUSH_URL ?? `http://localhost:${readPort(process.env.PORT)}`;
 

@@ -3,6 +3,7 @@
 // set, else a redis-server of its own on a free port. Ctrl-C stops them all. A way to see scale-out on one
 // machine; in production a load balancer sits in front (README: "Scaling out").
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { readInteger } from '../src/shared/readInteger';
 import { readPort } from '../src/shared/readPort';
@@ -69,12 +70,16 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('The client build failed.');
   }
 
+  // Every process must sign sessions with the same secret, or a browser moved to another process would be
+  // refused there. Without SESSION_SECRET, one is made up for this cluster's run.
+  const sessionSecret = process.env.SESSION_SECRET || crypto.randomBytes(32).toString('base64url');
   for (let i = 0; i < processes; i += 1) {
     const port = String(basePort + i);
     children.push(
       run(`server ${port}`, process.execPath, ['-r', 'ts-node/register', 'src/server/index.ts'], {
         PORT: port,
         REDIS_URL: redisUrl,
+        SESSION_SECRET: sessionSecret,
       }),
     );
   }

@@ -29,7 +29,7 @@ afterEach(async () => {
 
 describe('<App /> on a live socket', () => {
   it('gets exactly one action per server message however often the page mounts and unmounts', async () => {
-    const store = makeStore({ identity: { name: 'ada', error: null } });
+    const store = makeStore();
     const quiet = { log: () => undefined, warn: () => undefined };
     const socket = setUpSocket(store, {
       url: server.url,

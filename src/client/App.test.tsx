@@ -12,7 +12,7 @@ import { App } from './App';
 function renderApp() {
   const quiet = { log: () => undefined, warn: () => undefined };
   const store = makeStore(
-    { identity: { name: 'ada', error: null } },
+    { identity: { userId: 'AAAAAAAAAAAAAAAA', name: 'ada', error: null } },
     { ...createSocketLink(), console: quiet },
   );
   render(

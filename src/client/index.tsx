@@ -5,9 +5,8 @@ import { APP_CONTAINER_ID } from '../shared/config';
 import { App } from './App';
 import { setUpSocket } from './socket/setUpSocket';
 import { makeStore } from './store';
-import { loadDisplayName } from './features/identity/nameStorage';
 
-const store = makeStore({ identity: { name: loadDisplayName(), error: null } });
+const store = makeStore();
 setUpSocket(store);
 
 const container = document.getElementById(APP_CONTAINER_ID);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { Server } from 'socket.io';
 import { attachAdapter, type AdapterHandle } from './socket/adapter';
@@ -5,11 +6,13 @@ import { healthReport } from './http/health';
 import { createHostCheck } from './http/allowedHosts';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import { AddressBudgets, guardHandshakes } from './socket/addressBudget';
+import { AddressBudgets, compileTrust, guardHandshakes } from './socket/addressBudget';
 import { checkHost, checkOrigin } from './socket/origin';
 import { boundUnsent } from './socket/unsent';
 import { createPushRouter } from './http/pushRoute';
 import { registerSocketHandlers } from './socket/wiring';
+import { identifyFromSession, readSessionOnHandshake } from './session/session';
+import { createSessionRouter, listenForRenames, pageSession } from './session/sessionRoutes';
 import { createStatsFeed, DEFAULT_STATS_INTERVAL_MS, type StatsFeed } from './features/stats';
 import type { AppServer, Log } from './types';
 
@@ -23,6 +26,11 @@ export interface AppOptions {
   /** The bearer token POST /api/push requires; the endpoint is off without one. */
   pushToken?: string;
   statsIntervalMs?: number;
+  /**
+   * Sign the session cookie with the first, accept them all (session/secrets.ts reads SESSION_SECRET). One made
+   * up for this app when omitted, as tests want: its sessions are valid on this app alone.
+   */
+  sessionKeys?: string[];
 }
 
 export interface App {
@@ -42,6 +50,7 @@ export function createApp({
   redisUrl,
   pushToken,
   statsIntervalMs = DEFAULT_STATS_INTERVAL_MS,
+  sessionKeys = [crypto.randomBytes(32).toString('base64url')],
 }: AppOptions = {}): App {
   const limits: Limits = { ...DEFAULT_LIMITS, ...overrides };
   const startedAt = Date.now();
@@ -53,6 +62,8 @@ export function createApp({
   });
   const hostCheck = createHostCheck(limits.allowedHosts, limits.allowedOrigins);
   io.use(checkHost(hostCheck)); // before the handlers' own checks, so a rebinding page gets no further
+  io.use(identifyFromSession);
+  listenForRenames(io);
   const adapter = attachAdapter(io, redisUrl, log);
   const stats = createStatsFeed(io, startedAt, statsIntervalMs);
   const budgets = new AddressBudgets(limits);
@@ -60,11 +71,21 @@ export function createApp({
 
   const httpApp = createHttpApp(staticDirs, {
     health: () => healthReport(io, adapter, startedAt),
-    api: createPushRouter(io, { token: pushToken, adapter, log }),
+    api: [
+      createPushRouter(io, { token: pushToken, adapter, log }),
+      createSessionRouter(io, {
+        keys: sessionKeys,
+        allowedOrigins: limits.allowedOrigins,
+        adapter,
+      }),
+    ],
     hostCheck,
+    pageSession: pageSession(sessionKeys),
+    trustProxy: compileTrust(limits.trustProxy),
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);
+  readSessionOnHandshake(io, sessionKeys);
   // Engine.IO exists once attached; these watch its connections, beneath Socket.IO's.
   boundUnsent(io, limits, log);
   guardHandshakes(httpServer, io, budgets, log);

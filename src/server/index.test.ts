@@ -74,6 +74,14 @@ describe('the server process', () => {
       { REDIS_URL: 'https://user:secret@redis.example' },
       'REDIS_URL must be a redis:// or rediss:// URL with a host, such as redis://127.0.0.1:6379; the value set starts with "https:".',
     ],
+    [
+      { NODE_ENV: 'production', SESSION_SECRET: '' },
+      "SESSION_SECRET must be set when NODE_ENV=production, the same on every server process; make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"",
+    ],
+    [
+      { SESSION_SECRET: 'hunter2' },
+      "SESSION_SECRET is 7 characters long: use at least 32 random ones; make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"",
+    ],
   ])('refuses %p with a sentence naming the variable, and exit code 1', async (env, sentence) => {
     const server = runProcess(
       process.execPath,

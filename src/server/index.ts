@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { readLimits } from './limits';
 import { readPort } from '../shared/readPort';
 import { gracefulShutdown } from './http/shutdown';
+import { readSessionSecrets } from './session/secrets';
 
 /**
  * REDIS_URL checked before node-redis sees it, which would say only "Invalid URL". The value itself is never
@@ -26,10 +27,12 @@ function readRedisUrl(value: string | undefined): string | undefined {
 function main(): void {
   const port = readPort(process.env.PORT);
   const limits = readLimits(process.env);
+  const secrets = readSessionSecrets(process.env);
   const { httpServer, io, adapter } = createApp({
     limits,
     redisUrl: readRedisUrl(process.env.REDIS_URL),
     pushToken: process.env.PUSH_TOKEN || undefined,
+    sessionKeys: secrets.keys,
   });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
@@ -45,6 +48,11 @@ function main(): void {
     const { port: actual } = httpServer.address() as AddressInfo;
     console.log(`Server running at http://localhost:${actual}`);
     if (adapter.kind === 'redis') console.log('Sharing rooms through Redis (REDIS_URL).');
+    if (secrets.generated) {
+      console.log(
+        'No SESSION_SECRET: sessions are signed with a secret made up for this run, so they end when it stops.',
+      );
+    }
   });
 
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -3,14 +3,18 @@ import type {
   ClientAnswer,
   ClientEvent,
   ClientToServerEvents,
+  Identity,
   ServerToClientEvents,
   SocketData,
 } from '../shared/messages';
 import type { StatsFeed } from './features/stats';
 import type { Limits } from './limits';
 
-/** Messages between server processes: none yet. */
-type InterServerEvents = Record<never, never>;
+/** Messages between server processes (through Redis; none leave a lone process). */
+interface InterServerEvents {
+  /** A session was renamed on one process: the others rename their sockets of that user (session/). */
+  renamed: (identity: Identity) => void;
+}
 
 export type AppServer = Server<
   ClientToServerEvents,

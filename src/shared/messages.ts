@@ -18,6 +18,7 @@ export const IO_SERVER_CHAT = 'IO_SERVER_CHAT';
 export const IO_SERVER_ERROR = 'IO_SERVER_ERROR';
 export const IO_SERVER_NOTIFY = 'IO_SERVER_NOTIFY';
 export const IO_SERVER_STATS = 'IO_SERVER_STATS';
+export const IO_SERVER_IDENTITY = 'IO_SERVER_IDENTITY';
 
 /** What the server answers a request: its result, or a sentence saying what to change. */
 export type Answer<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
@@ -61,6 +62,14 @@ export interface Notification {
   at: number;
 }
 
+/** Who this connection is, from the server's signed session: sent on connecting and after every rename. */
+export interface Identity {
+  /** Random and chosen by the server; a push to it reaches every tab of this session and nobody else. */
+  userId: string;
+  /** What others see; any 1 to 32 printable characters, so two people may share one. */
+  name: string;
+}
+
 /** Server-side streams a client can subscribe to. */
 export const TOPICS = ['stats'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -87,17 +96,14 @@ export interface ServerToClientEvents {
   [IO_SERVER_ERROR]: (error: ServerError) => void;
   [IO_SERVER_NOTIFY]: (notification: Notification) => void;
   [IO_SERVER_STATS]: (stats: ServerStats) => void;
+  [IO_SERVER_IDENTITY]: (identity: Identity) => void;
 }
 
-/** What the server keeps about each connection, checked once at the handshake. */
-export interface SocketData {
-  name: string;
-}
+/** What the server keeps about each connection: read from the session at the handshake, renamed in place. */
+export type SocketData = Identity;
 
-/** What the client sends at the handshake (Socket.IO's `auth` option). */
-export interface HandshakeAuth {
-  name: string;
-}
+/** The `data.code` of a refused handshake whose session cookie failed its signature check. */
+export const SESSION_INVALID = 'SESSION_INVALID';
 
 export type ClientEvent = keyof ClientToServerEvents;
 export type ServerEvent = keyof ServerToClientEvents;

@@ -67,9 +67,17 @@ export interface WatchedPage {
   waitForLine(line: string, count?: number): Promise<void>;
 }
 
-/** Opens the URL in a new browser context (its own storage, like another person) and watches it. */
-export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
-  const context = await browser.newContext();
+/**
+ * Opens the URL in a new browser context (its own cookies, like another person) and watches it; with `sameAs`,
+ * in that page's context instead: another tab of the same person (CSP violations are then reported to the
+ * first tab's list, where the context's listener was registered).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  sameAs?: WatchedPage,
+): Promise<WatchedPage> {
+  const context = sameAs ? sameAs.page.context() : await browser.newContext();
   const page = await context.newPage();
   const watched: WatchedPage = {
     page,
@@ -96,6 +104,10 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
       watched.failedRequests.push(`${response.url()}: ${response.status()}`);
   });
   page.on('websocket', (socket) => watched.websockets.push(socket.url()));
+  if (sameAs) {
+    watched.headers = (await page.goto(url))?.headers() ?? {};
+    return watched;
+  }
   // Chromium logs a violation as a console error too; the event says which directive refused what.
   await context.exposeFunction('reportCspViolation', (line: string) =>
     watched.cspViolations.push(line),
@@ -117,6 +129,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The user id the page shows under "Your id", once the server has said who this tab is. */
+export async function shownUserId(page: Page): Promise<string> {
+  return (await page.locator('.user-id').textContent({ timeout: 20_000 })) ?? '';
 }
 
 export const HELLO_LINES = [

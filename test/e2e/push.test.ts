@@ -1,9 +1,15 @@
 import { runProcess } from '../helpers/serverProcess';
-import { describeInBrowser, openPage, useServerAndBrowser, type WatchedPage } from './browser';
+import {
+  describeInBrowser,
+  openPage,
+  shownUserId,
+  useServerAndBrowser,
+  type WatchedPage,
+} from './browser';
 
 const TOKEN = 'e2e-push-token';
 let tab: WatchedPage;
-let name: string;
+let userId: string;
 
 /** `npm run push -- …` against this test's server, as a person would type it. */
 async function pushScript(url: string, ...args: string[]) {
@@ -21,14 +27,14 @@ describeInBrowser('pushes in the browser', () => {
   beforeAll(async () => {
     tab = await openPage(running.browser, running.server.url);
     await tab.waitForLine('[socket.io] Server: Hello you!');
-    name = await tab.page.inputValue('#name');
+    userId = await shownUserId(tab.page);
   });
 
   it('shows an info push as a toast and logs it', async () => {
     const { code, output } = await pushScript(
       running.server.url,
       '--to',
-      name,
+      userId,
       'Your',
       'report',
       'is',
@@ -47,7 +53,7 @@ describeInBrowser('pushes in the browser', () => {
     const refused = await pushScript(
       running.server.url,
       '--to',
-      name,
+      userId,
       '--kind',
       'redirect',
       '--path',
@@ -61,7 +67,7 @@ describeInBrowser('pushes in the browser', () => {
     const followed = await pushScript(
       running.server.url,
       '--to',
-      name,
+      userId,
       '--kind',
       'redirect',
       '--path',

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { createApp, type App, type AppOptions } from '../../src/server/app';
 import { IO_CLIENT_JOIN_ROOM, type ServerToClientEvents } from '../../src/shared/messages';
+import { startSession } from './session';
 import type { TestClient } from './testClient';
 
 export interface TestServer extends App {
@@ -34,14 +35,19 @@ type ClientOptions = Partial<ManagerOptions & SocketOptions>;
 
 /**
  * A real socket.io-client, resolved once connected (rejected with the server's refusal). Websocket only, so
- * tests do not wait for the upgrade; named `tester` unless `auth` says otherwise.
+ * tests do not wait for the upgrade. With `name`, it first gets a session of that name (startSession) and sends
+ * its cookie, as a browser would; without one it sends no cookie and is a guest for this connection.
  */
-export async function connectClient(url: string, options: ClientOptions = {}): Promise<TestClient> {
+export async function connectClient(
+  url: string,
+  { name, ...options }: ClientOptions & { name?: string } = {},
+): Promise<TestClient> {
+  const cookie = name === undefined ? undefined : (await startSession(url, name)).cookie;
   const socket: TestClient = connect(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    auth: { name: 'tester' },
+    ...(cookie === undefined ? {} : { extraHeaders: { cookie } }),
     ...options,
   });
   await new Promise<void>((resolve, reject) => {
@@ -121,9 +127,8 @@ export function serverPerTest(options: AppOptions = {}): ServerUnderTest {
     get server() {
       return server();
     },
-    async client({ name, room, ...clientOptions } = {}) {
-      const auth = name === undefined ? {} : { auth: { name } };
-      const socket = await connectClient(server().url, { ...clientOptions, ...auth });
+    async client({ room, ...clientOptions } = {}) {
+      const socket = await connectClient(server().url, clientOptions);
       clients.push(socket);
       if (room !== undefined) await socket.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, room);
       return socket;

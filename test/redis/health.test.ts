@@ -4,6 +4,7 @@ import {
   IO_SERVER_CHAT,
   IO_SERVER_NOTIFY,
 } from '../../src/shared/messages';
+import { startSession, type TestSession } from '../helpers/session';
 import type { TestClient } from '../helpers/testClient';
 import { hasRedis, startRedis, type RedisServer } from '../helpers/redisServer';
 import {
@@ -26,13 +27,18 @@ const servers: TestServer[] = [];
 const clients: TestClient[] = [];
 
 async function server(redisUrl: string): Promise<TestServer> {
-  const started = await startTestServer({ redisUrl, pushToken: TOKEN });
+  const started = await startTestServer({ redisUrl, pushToken: TOKEN, sessionKeys: SESSION_KEYS });
   servers.push(started);
   return started;
 }
 
-async function client(on: TestServer, name: string): Promise<TestClient> {
-  const socket = await connectClient(on.url, { auth: { name } });
+// One SESSION_SECRET for every process, as in production: a session started on one is valid on the others.
+const SESSION_KEYS = ['the secret every process of this test shares'];
+
+/** A tab of `who` on a process: a new session of that name, or the given session (the same user again). */
+async function client(on: TestServer, who: string | TestSession): Promise<TestClient> {
+  const session = typeof who === 'string' ? await startSession(on.url, who) : who;
+  const socket = await connectClient(on.url, { extraHeaders: { cookie: session.cookie } });
   clients.push(socket);
   return socket;
 }
@@ -112,13 +118,14 @@ describeWithRedis('a frozen Redis (SIGSTOP): sockets open, nothing answers', () 
     redis = await startRedis();
     const [one, two] = [await server(redis.url), await server(redis.url)];
     await Promise.all([healthBecomes(one, 'ok', 5000), healthBecomes(two, 'ok', 5000)]);
-    const here = await client(one, 'alice');
-    await client(two, 'alice');
+    const alice = await startSession(one.url, 'alice');
+    const here = await client(one, alice);
+    await client(two, alice);
     const received = collect(here, IO_SERVER_NOTIFY);
 
     redis.pause();
     // At once, before the health check has noticed: the cross-process count is what must give up.
-    const answer = await push(one, 'alice');
+    const answer = await push(one, alice.userId);
 
     expect(answer.status).toBe(200);
     expect(answer.type).toMatch(/^application\/json/);
@@ -128,7 +135,7 @@ describeWithRedis('a frozen Redis (SIGSTOP): sockets open, nothing answers', () 
 
     // Once it has noticed, a push does not wait for Redis at all.
     await healthBecomes(one, 'degraded', 5000);
-    expect(JSON.parse((await push(one, 'alice')).body)).toEqual(PARTIAL);
+    expect(JSON.parse((await push(one, alice.userId)).body)).toEqual(PARTIAL);
   });
 });
 
@@ -137,11 +144,12 @@ describeWithRedis('a stopped Redis', () => {
     redis = await startRedis();
     const one = await server(redis.url);
     await healthBecomes(one, 'ok', 5000);
-    await client(one, 'alice');
+    const alice = await startSession(one.url, 'alice');
+    await client(one, alice);
 
     await redis.stop();
     await healthBecomes(one, 'degraded', 5000);
-    const answer = await push(one, 'alice');
+    const answer = await push(one, alice.userId);
 
     expect(answer.status).toBe(200);
     expect(answer.type).toMatch(/^application\/json/);
@@ -153,7 +161,8 @@ describeWithRedis('a Redis that wants a password REDIS_URL lacks (--requirepass)
   it("stays degraded with Redis's reason in the log, never says it is back, and push answers JSON", async () => {
     redis = await startRedis({ password: 'sesame' });
     const one = await server(redis.url);
-    await client(one, 'alice');
+    const alice = await startSession(one.url, 'alice');
+    await client(one, alice);
 
     await waitFor(() => redisLines(one).length > 0, 'the outage line');
     expect(redisLines(one)).toEqual([expect.stringMatching(UNREACHABLE)]);
@@ -163,7 +172,7 @@ describeWithRedis('a Redis that wants a password REDIS_URL lacks (--requirepass)
       adapter: { kind: 'redis', healthy: false },
     });
 
-    const answer = await push(one, 'alice');
+    const answer = await push(one, alice.userId);
     expect(answer.type).toMatch(/^application\/json/);
     expect(JSON.parse(answer.body)).toEqual(PARTIAL);
     // Several PING rounds later, still degraded, and still the one line.

@@ -3,7 +3,10 @@ import {
   IO_CLIENT_JOIN_ROOM,
   IO_SERVER_CHAT,
   IO_SERVER_HELLO,
+  IO_SERVER_IDENTITY,
+  IO_SERVER_NOTIFY,
 } from '../../src/shared/messages';
+import { startSession } from '../helpers/session';
 import type { TestClient } from '../helpers/testClient';
 import { isServed } from '../helpers/rawClients';
 import { hasRedis, startRedis, type RedisServer } from '../helpers/redisServer';
@@ -22,8 +25,16 @@ let one: TestServer;
 let two: TestServer;
 const clients: TestClient[] = [];
 
+// One SESSION_SECRET for both processes, as in production: a session started on one is valid on the other.
+const PUSH_TOKEN = 'scale-out-push-token';
+const sharing = () => ({
+  redisUrl: redis.url,
+  pushToken: PUSH_TOKEN,
+  sessionKeys: ['the secret both processes of this test share'],
+});
+
 async function client(server: TestServer, name = 'tester'): Promise<TestClient> {
-  const socket = await connectClient(server.url, { auth: { name } });
+  const socket = await connectClient(server.url, { name });
   clients.push(socket);
   return socket;
 }
@@ -37,10 +48,7 @@ const redisLines = (server: TestServer) => server.logs.filter((line) => line.sta
 describeWithRedis('two processes sharing rooms through Redis', () => {
   beforeEach(async () => {
     redis = await startRedis();
-    [one, two] = await Promise.all([
-      startTestServer({ redisUrl: redis.url }),
-      startTestServer({ redisUrl: redis.url }),
-    ]);
+    [one, two] = await Promise.all([startTestServer(sharing()), startTestServer(sharing())]);
     await Promise.all([one.adapter.ready, two.adapter.ready]);
   });
 
@@ -110,6 +118,41 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
     expect(toCarol).toEqual([]);
   });
 
+  it('shares one session: a rename on one process and a push to the id reach its tab on the other', async () => {
+    const ada = await startSession(one.url, 'ada');
+    const tabOnTwo = await connectClient(two.url, { extraHeaders: { cookie: ada.cookie } });
+    clients.push(tabOnTwo);
+    const bobOnTwo = await client(two, 'bob');
+    await Promise.all([join(tabOnTwo, 'lobby'), join(bobOnTwo, 'lobby')]);
+    const told = collect(tabOnTwo, IO_SERVER_IDENTITY);
+    const pushed = collect(tabOnTwo, IO_SERVER_NOTIFY);
+    const chats = collect(bobOnTwo, IO_SERVER_CHAT);
+    expect([...two.io.sockets.sockets.values()].map(({ data }) => data.userId)).toContain(
+      ada.userId,
+    );
+
+    const renamed = await fetch(`${one.url}/api/session/name`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie: ada.cookie },
+      body: JSON.stringify({ name: 'Ada L.' }),
+    });
+    expect(renamed.status).toBe(200);
+    await waitFor(() => told.length === 1, 'the rename on process two');
+    expect(told).toEqual([{ userId: ada.userId, name: 'Ada L.' }]);
+    await chat(tabOnTwo, 'lobby', 'renamed');
+    await waitFor(() => chats.length === 1, "bob's copy");
+    expect(chats[0].from).toBe('Ada L.');
+
+    const push = await fetch(`${one.url}/api/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${PUSH_TOKEN}` },
+      body: JSON.stringify({ to: ada.userId, kind: 'info', text: 'across processes' }),
+    });
+    expect(await push.json()).toEqual({ ok: true, delivered: 1 });
+    await waitFor(() => pushed.length === 1, 'the push on process two');
+    expect(pushed[0].text).toBe('across processes');
+  });
+
   it('keeps serving on one process when the other stops', async () => {
     const onOne = await client(one);
     const alsoOnOne = await client(one);
@@ -122,7 +165,7 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
 
     expect(hellos).toEqual(['Hello everyone!', 'Hello clients of room lobby!']);
     expect(await isServed(alsoOnOne)).toBe(true);
-    two = await startTestServer({ redisUrl: redis.url }); // for afterEach
+    two = await startTestServer(sharing()); // for afterEach
   });
 
   it('serves local clients while Redis is down, logs it once, and recovers when it is back', async () => {

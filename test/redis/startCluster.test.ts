@@ -2,6 +2,7 @@ import net from 'node:net';
 import { IO_CLIENT_CHAT, IO_CLIENT_JOIN_ROOM, IO_SERVER_CHAT } from '../../src/shared/messages';
 import { hasRedis } from '../helpers/redisServer';
 import { freePort, runProcess } from '../helpers/serverProcess';
+import { startSession } from '../helpers/session';
 import { collect, connectClient, waitFor } from '../helpers/testServer';
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
@@ -37,8 +38,13 @@ describeWithRedis('npm run start:cluster', () => {
       30_000,
     );
 
-    const alice = await connectClient(`http://127.0.0.1:${base}`, { auth: { name: 'alice' } });
-    const bob = await connectClient(`http://127.0.0.1:${base + 1}`, { auth: { name: 'bob' } });
+    // Alice's session comes from the first process and is valid on both: they share one SESSION_SECRET.
+    const alice = await connectClient(`http://127.0.0.1:${base}`, { name: 'alice' });
+    const bob = await connectClient(`http://127.0.0.1:${base + 1}`, { name: 'bob' });
+    const aliceOnTwo = await connectClient(`http://127.0.0.1:${base + 1}`, {
+      extraHeaders: { cookie: (await startSession(`http://127.0.0.1:${base}`, 'alice')).cookie },
+    });
+    aliceOnTwo.disconnect();
     await Promise.all(
       [alice, bob].map((s) => s.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'attic')),
     );

@@ -1,5 +1,6 @@
 import { chatIncoming } from '../features/chat/chatSlice';
 import { connectionIncoming } from '../features/connection/connectionSlice';
+import { identityIncoming } from '../features/identity/identitySlice';
 import { notificationsIncoming } from '../features/notifications/notificationsSlice';
 import { statsIncoming } from '../features/stats/statsSlice';
 import type { IncomingTable } from './incoming';
@@ -10,6 +11,7 @@ import type { IncomingTable } from './incoming';
  */
 export const incomingActions: IncomingTable = {
   ...connectionIncoming,
+  ...identityIncoming,
   ...chatIncoming,
   ...notificationsIncoming,
   ...statsIncoming,

@@ -16,10 +16,12 @@ const status = ({ store }: StoreClient) => store.getState().connection.status;
 
 describe('a server restart', () => {
   it('delivers a chat typed while the server was down to the room, exactly once, after the rejoin', async () => {
-    server = await startTestServer();
+    // A restart keeps SESSION_SECRET, so the sessions stay valid.
+    const options = { sessionKeys: ['a secret for both runs of this server, 32+'] };
+    server = await startTestServer(options);
     // Bob comes back quickly; Alice later, so Bob is in the room again when her message arrives.
-    const bob = storeClient(server.url, 'bob', { io: { randomizationFactor: 0 } });
-    const alice = storeClient(server.url, 'alice', {
+    const bob = await storeClient(server.url, 'bob', { io: { randomizationFactor: 0 } });
+    const alice = await storeClient(server.url, 'alice', {
       io: { reconnectionDelay: 400, reconnectionDelayMax: 400, randomizationFactor: 0 },
     });
     clients.push(bob, alice);
@@ -31,7 +33,7 @@ describe('a server restart', () => {
     await server.close();
     await waitFor(() => clients.every((client) => status(client) === 'reconnecting'), 'the drop');
     const typedOffline = alice.store.dispatch(sendChat({ room: 'attic', text: 'typed offline' }));
-    server = await startTestServer({}, server.port);
+    server = await startTestServer(options, server.port);
 
     const result = await typedOffline;
     expect(sendChat.fulfilled.match(result)).toBe(true);

@@ -7,6 +7,7 @@ import { setUpSocket } from './setUpSocket';
 import { sendChat } from '../features/chat/chatSlice';
 import { joinRoom } from '../features/rooms/roomsSlice';
 import type { ClientSocket } from './socketLink';
+import { startSession } from '../../../test/helpers/session';
 import { logged, storeClient } from '../../../test/helpers/storeClient';
 import { startTestServer, waitFor, type TestServer } from '../../../test/helpers/testServer';
 
@@ -28,15 +29,22 @@ afterEach(async () => {
   await server.close();
 });
 
-function connectStore(name = 'tester', url = server.url, ackTimeoutMs?: number) {
-  const client = storeClient(url, name, { ackTimeoutMs });
+async function connectStore(
+  name = 'tester',
+  {
+    url = server.url,
+    ackTimeoutMs,
+    cookie,
+  }: { url?: string; ackTimeoutMs?: number; cookie?: string } = {},
+) {
+  const client = await storeClient(url, name, { ackTimeoutMs, cookie });
   sockets.push(client.socket);
   return client;
 }
 
 describe('setUpSocket against a real server', () => {
   it('turns each server message into one action, one log entry and one console line', async () => {
-    const { store, lines } = connectStore();
+    const { store, lines } = await connectStore();
     await waitFor(() => logged(store, IO_SERVER_HELLO).length === 3, 'three hellos');
 
     expect(store.getState().connection).toMatchObject({
@@ -52,13 +60,14 @@ describe('setUpSocket against a real server', () => {
       '[socket.io] Connected.',
       '[socket.io] Sent IO_CLIENT_JOIN_ROOM: hello-1234',
       '[socket.io] Sent IO_CLIENT_HELLO: Hello!',
+      `[socket.io] You are tester (user id ${store.getState().identity.userId}).`,
       ...HELLO_LINES,
     ]);
     await waitFor(() => server.logs.includes('[socket.io] Client: Hello!'), 'the hello log');
   });
 
   it('emits a dispatched action and resolves its ack as a fulfilled action', async () => {
-    const { store } = connectStore();
+    const { store } = await connectStore();
     await waitFor(() => store.getState().connection.status === 'connected', 'connect');
 
     const result = await store.dispatch(joinRoom('lobby'));
@@ -69,7 +78,7 @@ describe('setUpSocket against a real server', () => {
   });
 
   it("rejects with the server's error and warns in the console", async () => {
-    const { store, warnings } = connectStore();
+    const { store, warnings } = await connectStore();
     await waitFor(() => store.getState().connection.status === 'connected', 'connect');
 
     const result = await store.dispatch(joinRoom('no spaces allowed'));
@@ -87,7 +96,7 @@ describe('setUpSocket against a real server', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     try {
-      const { store } = connectStore('tester', url, 200);
+      const { store } = await connectStore('tester', { url, ackTimeoutMs: 200, cookie: '' });
       await waitFor(() => store.getState().connection.status === 'connected', 'connect');
 
       const result = await store.dispatch(joinRoom('lobby'));
@@ -102,7 +111,7 @@ describe('setUpSocket against a real server', () => {
   });
 
   it('records IO_SERVER_ERROR and writes it with console.warn', async () => {
-    const { store, socket, warnings } = connectStore();
+    const { store, socket, warnings } = await connectStore();
     await waitFor(() => store.getState().connection.status === 'connected', 'connect');
 
     socket.emit(IO_CLIENT_JOIN_ROOM, '');
@@ -114,7 +123,7 @@ describe('setUpSocket against a real server', () => {
   });
 
   it('tracks the connection across a server-side drop and a reconnect, without doubling messages', async () => {
-    const { store, lines } = connectStore();
+    const { store, lines } = await connectStore();
     const statuses: string[] = [];
     store.subscribe(() => {
       const { status } = store.getState().connection;
@@ -138,17 +147,26 @@ describe('setUpSocket against a real server', () => {
     expect(store.getState().rooms.joined).toEqual(['hello-1234', 'lobby']);
   });
 
-  it('reports a refused name and does not retry', async () => {
-    const { store, warnings } = connectStore('');
-    const error = 'The display name is empty: use 1 to 32 printable characters.';
+  it('renews a session that fails its signature check once, then reports the refusal', async () => {
+    const { cookie } = await startSession(server.url, 'mallory');
+    const tampered = cookie.replace(/session=([^;]+)/, (_, value: string) => `session=${value}x`);
+    const { store, warnings } = await connectStore('', { cookie: tampered });
     await waitFor(() => store.getState().connection.lastError !== null, 'the refusal');
 
+    // Node's fetch keeps no cookie, so the renewed session never reaches this socket; a browser's would.
+    const error =
+      'Your session cookie failed its signature check (it was altered, or signed with another SESSION_SECRET): reload the page for a new session.';
     expect(store.getState().connection).toMatchObject({ status: 'disconnected', lastError: error });
-    expect(warnings).toEqual([`[socket.io] Connection refused: ${error}`]);
+    expect(warnings).toEqual([
+      '[socket.io] The session cookie is no longer valid (the server signs with another secret, or it was altered): starting a new session.',
+      `[socket.io] Connection refused: ${error}`,
+    ]);
   });
 
   it("delivers a chat to the room's members only, with the sender's name", async () => {
-    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((name) => connectStore(name));
+    const [alice, bob, carol] = await Promise.all(
+      ['alice', 'bob', 'carol'].map((name) => connectStore(name)),
+    );
     for (const { store } of [alice, bob, carol]) {
       await waitFor(() => store.getState().connection.status === 'connected', 'connect');
     }
@@ -171,20 +189,38 @@ describe('setUpSocket against a real server', () => {
     expect(logged(carol.store, 'IO_SERVER_CHAT')).toEqual([]);
   });
 
-  it('reconnects under a new name when the name changes', async () => {
-    const { store } = connectStore('ada');
-    await waitFor(() => store.getState().connection.status === 'connected', 'connect');
+  it('takes its identity from the server, and a rename at once, without reconnecting', async () => {
+    const session = await startSession(server.url, 'ada');
+    const { store, lines } = await connectStore('', { cookie: session.cookie });
+    await waitFor(() => store.getState().identity.name === 'ada', 'the identity');
+    expect(store.getState().identity).toEqual({ userId: session.userId, name: 'ada', error: null });
 
-    await store.dispatch(changeName('Ada L.'));
-    await waitFor(() => store.getState().connection.status === 'connected', 'the reconnect');
+    // What the page's name form sends (the browser adds the cookie and its Origin).
+    await fetch(`${server.url}/api/session/name`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie: session.cookie },
+      body: JSON.stringify({ name: 'Ada L.' }),
+    });
+    await waitFor(() => store.getState().identity.name === 'Ada L.', 'the new name');
 
     const names = [...server.io.sockets.sockets.values()].map((socket) => socket.data.name);
     expect(names).toEqual(['Ada L.']);
-    expect(store.getState().identity).toEqual({ name: 'Ada L.', error: null });
+    expect(lines.filter((line) => line.includes('Connected'))).toHaveLength(1);
+    expect(lines).toContain(`[socket.io] You are Ada L. (user id ${session.userId}).`);
   });
 
-  it('refuses to be set up twice on one store', () => {
-    const { store } = connectStore();
+  it('refuses a name the server would refuse before asking it', async () => {
+    const { store, warnings } = await connectStore();
+    const result = await store.dispatch(changeName(''));
+
+    const error = 'The display name is empty: use 1 to 32 printable characters.';
+    expect(changeName.rejected.match(result) && result.payload).toBe(error);
+    expect(store.getState().identity.error).toBe(error);
+    expect(warnings).toEqual([`[socket.io] Name refused: ${error}`]);
+  });
+
+  it('refuses to be set up twice on one store', async () => {
+    const { store } = await connectStore();
     expect(() => setUpSocket(store, { url: server.url })).toThrow(
       'setUpSocket was already called for this store.',
     );

@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type SocketOptions as IoSocketOptions } from 'socket.io-client';
-import { IO_CONNECT, IO_DISCONNECT, type HandshakeAuth } from '../../shared/messages';
+import { IO_CONNECT, IO_DISCONNECT, SESSION_INVALID } from '../../shared/messages';
 import {
   connected,
   connectFailed,
@@ -7,6 +7,7 @@ import {
   reconnecting,
   sayHello,
 } from '../features/connection/connectionSlice';
+import { renewSession } from '../features/identity/identitySlice';
 import { joinRoom, roomsToJoin } from '../features/rooms/roomsSlice';
 import { subscribeTopic } from '../features/stats/statsSlice';
 import type { AppStore } from '../store';
@@ -32,24 +33,23 @@ export interface SocketOptions {
  * listener is registered here a single time, so remounting React or reconnecting cannot double a message.
  */
 export function setUpSocket(store: AppStore, options: SocketOptions = {}): ClientSocket {
-  const ioOptions = {
-    autoConnect: false,
-    // A function, so each (re)connection sends the name the store holds then.
-    auth: (send: (auth: HandshakeAuth) => void) => send({ name: store.getState().identity.name }),
-    ...options.io,
-  };
+  // No auth: who this is comes from the session cookie the browser sends with the handshake.
+  const ioOptions = { autoConnect: false, ...options.io };
   const { link } = store;
   if (link.socket) throw new Error('setUpSocket was already called for this store.');
   const socket: ClientSocket =
     options.url === undefined ? io(ioOptions) : io(options.url, ioOptions);
   link.socket = socket;
+  if (options.url !== undefined) link.serverUrl = options.url;
   if (options.console) link.console = options.console;
   if (options.ackTimeoutMs !== undefined) link.ackTimeoutMs = options.ackTimeoutMs;
 
   // 'connect' fires after every reconnect too, and a new connection starts in no room: join them all again,
   // then let out what was dispatched while offline. One connection delivers in order and the server handles a
   // socket's messages in order, so the rooms are joined before any of it arrives.
+  let renewed = false;
   socket.on(IO_CONNECT, () => {
+    renewed = false;
     store.dispatch(connected({ socketId: socket.id ?? '' }));
     roomsToJoin(store.getState().rooms).forEach((room) => store.dispatch(joinRoom(room)));
     if (store.getState().stats.subscribed) store.dispatch(subscribeTopic('stats'));
@@ -59,8 +59,14 @@ export function setUpSocket(store: AppStore, options: SocketOptions = {}): Clien
   socket.on(IO_DISCONNECT, (reason) => {
     store.dispatch(disconnected({ reason, willReconnect: socket.active }));
   });
-  // socket.active is false when the server refused the handshake (a bad name): it will not retry by itself.
-  socket.on('connect_error', (error) => {
+  // socket.active is false when the server refused the handshake: it will not retry by itself. A session
+  // that no longer passes the signature check is renewed once, then the socket connects again.
+  socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
+    if (error.data?.code === SESSION_INVALID && !renewed) {
+      renewed = true;
+      void store.dispatch(renewSession()).then(() => socket.connect());
+      return;
+    }
     store.dispatch(connectFailed({ error: error.message, willRetry: socket.active }));
   });
   socket.io.on('reconnect_attempt', (attempt) => {

@@ -18,6 +18,8 @@ export const DEFAULT_ACK_TIMEOUT_MS = 5000;
  */
 export interface SocketLink {
   socket: ClientSocket | null;
+  /** Where the session's HTTP routes are: '' for the page's own origin. */
+  serverUrl: string;
   console: SocketConsole;
   ackTimeoutMs: number;
   /** Sends waiting for the connection to come back, in the order they were dispatched. */
@@ -25,7 +27,7 @@ export interface SocketLink {
 }
 
 export function createSocketLink(): SocketLink {
-  return { socket: null, console, ackTimeoutMs: DEFAULT_ACK_TIMEOUT_MS, outbox: [] };
+  return { socket: null, serverUrl: '', console, ackTimeoutMs: DEFAULT_ACK_TIMEOUT_MS, outbox: [] };
 }
 
 /** Lets the waiting sends go, oldest first; called once the connection has rejoined its rooms. */

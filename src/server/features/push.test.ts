@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { IO_CLIENT_JOIN_ROOM, IO_SERVER_NOTIFY } from '../../shared/messages';
+import { startSession, type TestSession } from '../../../test/helpers/session';
 import type { TestClient } from '../../../test/helpers/testClient';
 import {
   collect,
@@ -13,11 +14,14 @@ const TOKEN = 'test-push-token';
 let server: TestServer;
 const clients: TestClient[] = [];
 
-async function tab(name: string): Promise<TestClient> {
-  const socket = await connectClient(server.url, { auth: { name } });
+/** One browser tab of a session: its socket sends the session's cookie, as the page's does. */
+async function tab(session: TestSession): Promise<TestClient> {
+  const socket = await connectClient(server.url, { extraHeaders: { cookie: session.cookie } });
   clients.push(socket);
   return socket;
 }
+
+const person = (name: string) => startSession(server.url, name);
 
 function push(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/api/push`, {
@@ -73,12 +77,13 @@ describe('POST /api/push', () => {
     server = await startTestServer({ pushToken: TOKEN });
   });
 
-  it('reaches every tab of one user and no one else, and says how many', async () => {
-    const [aliceTab1, aliceTab2, bob] = [await tab('alice'), await tab('alice'), await tab('bob')];
-    const received = [aliceTab1, aliceTab2, bob].map((s) => collect(s, IO_SERVER_NOTIFY));
+  it("reaches every tab of one user's session and no one else, and says how many", async () => {
+    const alice = await person('alice');
+    const sockets = [await tab(alice), await tab(alice), await tab(await person('bob'))];
+    const received = sockets.map((s) => collect(s, IO_SERVER_NOTIFY));
 
-    const response = await push({ to: 'alice', kind: 'info', text: 'Your report is ready.' });
-    await Promise.all([aliceTab1, aliceTab2, bob].map(roundTrip));
+    const response = await push({ to: alice.userId, kind: 'info', text: 'Your report is ready.' });
+    await Promise.all(sockets.map(roundTrip));
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, delivered: 2 });
@@ -86,8 +91,28 @@ describe('POST /api/push', () => {
     expect(received).toEqual([[notification], [notification], []]);
   });
 
+  it('never reaches someone who takes the same name, or claims it in the handshake', async () => {
+    const alice = await person('alice');
+    const aliceTab = await tab(alice);
+    // The attack that worked before sessions: a second client calling itself alice.
+    const namesake = await tab(await person('alice'));
+    const claimer = await connectClient(server.url, {
+      auth: { name: 'alice', userId: alice.userId },
+    });
+    clients.push(claimer);
+    const received = [aliceTab, namesake, claimer].map((s) => collect(s, IO_SERVER_NOTIFY));
+
+    const response = await push({ to: alice.userId, kind: 'info', text: 'for alice only' });
+    await Promise.all([aliceTab, namesake, claimer].map(roundTrip));
+
+    expect(await response.json()).toEqual({ ok: true, delivered: 1 });
+    expect(received.map((list) => list.length)).toEqual([1, 0, 0]);
+  });
+
   it('reaches everyone with "*"', async () => {
-    const sockets = [await tab('alice'), await tab('bob'), await tab('carol')];
+    const sockets = await Promise.all(
+      ['alice', 'bob', 'carol'].map(async (n) => tab(await person(n))),
+    );
     const received = sockets.map((s) => collect(s, IO_SERVER_NOTIFY));
 
     const response = await push({ to: '*', kind: 'warning', text: 'Maintenance at noon.' });
@@ -100,17 +125,24 @@ describe('POST /api/push', () => {
   });
 
   it('carries the in-app path of a redirect', async () => {
-    const alice = await tab('alice');
+    const session = await person('alice');
+    const alice = await tab(session);
     const received = collect(alice, IO_SERVER_NOTIFY);
-    await push({ to: 'alice', kind: 'redirect', text: 'Go to the lobby', path: '/?room=lobby' });
+    await push({
+      to: session.userId,
+      kind: 'redirect',
+      text: 'Go to the lobby',
+      path: '/?room=lobby',
+    });
     await roundTrip(alice);
     expect(received).toEqual([
       { kind: 'redirect', text: 'Go to the lobby', path: '/?room=lobby', at: expect.any(Number) },
     ]);
   });
 
-  it('answers 0 for a name nobody uses', async () => {
-    expect(await (await push({ to: 'nobody', kind: 'info', text: 'hi' })).json()).toEqual({
+  it('answers 0 for an id nobody uses', async () => {
+    const nobody = 'AAAAAAAAAAAAAAAA';
+    expect(await (await push({ to: nobody, kind: 'info', text: 'hi' })).json()).toEqual({
       ok: true,
       delivered: 0,
     });
@@ -179,7 +211,14 @@ describe('POST /api/push', () => {
       { kind: 'info', text: 'x' },
       {},
       400,
-      '"to" must be a display name (1 to 32 printable characters) or "*" for everyone.',
+      '"to" must be a user id (16 letters, digits, _ or -, shown on the page under "Your id") or "*" for everyone.',
+    ],
+    [
+      'a display name as the recipient',
+      { to: 'alice', kind: 'info', text: 'x' },
+      {},
+      400,
+      '"to" must be a user id (16 letters, digits, _ or -, shown on the page under "Your id") or "*" for everyone.',
     ],
     [
       'a redirect to another origin',
@@ -203,7 +242,7 @@ describe('POST /api/push', () => {
       '"path" goes with kind "redirect" only.',
     ],
   ])('refuses %s with its 4xx and sends nothing', async (_kind, body, headers, status, error) => {
-    const alice = await tab('alice');
+    const alice = await tab(await person('alice'));
     const received = collect(alice, IO_SERVER_NOTIFY);
 
     const response = await push(body, headers);
@@ -234,18 +273,20 @@ describe('POST /api/push', () => {
     },
   );
 
-  it('never reaches a client that joins a room named after the user', async () => {
-    const alice = await tab('alice');
-    const eve = await tab('eve');
+  it("never reaches a client that joins a room named after the user's id", async () => {
+    const session = await person('alice');
+    const alice = await tab(session);
+    const eve = await tab(await person('eve'));
     const toEve = collect(eve, IO_SERVER_NOTIFY);
-    expect(await eve.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'alice')).toMatchObject({
+    expect(await eve.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, session.userId)).toMatchObject({
       ok: true,
     });
-    expect(await eve.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, 'user:alice')).toMatchObject({
+    const userRoom = `user:${session.userId}`;
+    expect(await eve.timeout(5000).emitWithAck(IO_CLIENT_JOIN_ROOM, userRoom)).toMatchObject({
       ok: false,
     });
 
-    await push({ to: 'alice', kind: 'info', text: 'for alice only' });
+    await push({ to: session.userId, kind: 'info', text: 'for alice only' });
     await Promise.all([roundTrip(alice), roundTrip(eve)]);
 
     expect(toEve).toEqual([]);

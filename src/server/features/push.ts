@@ -1,7 +1,7 @@
-// Push: a notification to every tab of one user, or to everyone. POST /api/push (http/pushRoute.ts) checks the
+// Push: a notification to every tab of one user (by the id of their signed session), or to everyone. POST /api/push (http/pushRoute.ts) checks the
 // caller; these are the rules of what may be pushed, and the delivery.
 import { isInAppPath } from '../../shared/inAppPath';
-import { parseDisplayName } from '../../shared/displayName';
+import { parseUserId } from '../../shared/userId';
 import {
   IO_SERVER_NOTIFY,
   MAX_CHAT_LENGTH,
@@ -14,7 +14,7 @@ import { userRoomKey } from '../socket/rooms';
 import type { AppServer } from '../types';
 
 export interface PushRequest {
-  /** A display name, or '*' for everyone. */
+  /** A user id (the session's, never a display name: two people may share one), or '*' for everyone. */
   to: string;
   kind: NotificationKind;
   text: string;
@@ -24,10 +24,11 @@ export interface PushRequest {
 export function parsePushRequest(body: unknown): Answer<{ push: PushRequest }> {
   const { to, kind, text, path }: { to?: unknown; kind?: unknown; text?: unknown; path?: unknown } =
     typeof body === 'object' && body !== null ? body : {};
-  if (to !== '*' && !parseDisplayName(to).ok) {
+  if (to !== '*' && !parseUserId(to).ok) {
     return {
       ok: false,
-      error: '"to" must be a display name (1 to 32 printable characters) or "*" for everyone.',
+      error:
+        '"to" must be a user id (16 letters, digits, _ or -, shown on the page under "Your id") or "*" for everyone.',
     };
   }
   if (!NOTIFICATION_KINDS.includes(kind as NotificationKind)) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import compression from 'compression';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { STATIC_PATH } from '../../shared/config';
 import { createHostCheck, refuseOtherHosts, type HostCheck } from './allowedHosts';
 import { renderPage } from './renderPage';
@@ -32,18 +32,30 @@ const answerError: ErrorRequestHandler = (error: { status?: number }, _req, res,
 export interface Routes {
   /** Answers GET /healthz; the app factory passes one that reads the live server. */
   health?: () => object;
-  /** Routes under /api, such as POST /api/push. */
-  api?: express.Router;
+  /** Routes under /api, such as POST /api/push and /api/session. */
+  api?: express.Router[];
   /** Which Host headers are answered; localhost and IP addresses only when omitted. */
   hostCheck?: HostCheck;
+  /** Run before the page is sent: reading, or starting, the visitor's session. */
+  pageSession?: RequestHandler[];
+  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): `req.secure` follows it. */
+  trustProxy?: (address: string, hop: number) => boolean;
 }
 
 export function createHttpApp(
   dirs: StaticDirs = DEFAULT_STATIC_DIRS,
-  { health, api, hostCheck = createHostCheck([], []) }: Routes = {},
+  {
+    health,
+    api = [],
+    hostCheck = createHostCheck([], []),
+    pageSession = [],
+    trustProxy = () => false,
+  }: Routes = {},
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy, X-Forwarded-Proto says https: the session cookie is then marked Secure.
+  app.set('trust proxy', trustProxy);
   // First, so that every answer carries them, a refusal included.
   app.use(securityHeaders);
   app.use(refuseOtherHosts(hostCheck));
@@ -51,15 +63,16 @@ export function createHttpApp(
   app.use(compression({ threshold: 0 }));
 
   const page = renderPage();
-  app.get('/', (_req, res) => {
-    res.type('html').send(page);
+  // private: the answer may set this visitor's session cookie, which no shared cache may hand to another.
+  app.get('/', ...pageSession, (_req, res) => {
+    res.set('Cache-Control', 'private, no-cache').type('html').send(page);
   });
   if (health) {
     app.get('/healthz', (_req, res) => {
       res.set('Cache-Control', 'no-store').json(health());
     });
   }
-  if (api) app.use(api);
+  for (const router of api) app.use(router);
   // dotfiles are refused and paths cannot climb out of either folder: serve-static checks both.
   app.use(
     STATIC_PATH,

@@ -14,15 +14,23 @@ type AllowRequest = (
  * of another site is refused; clients that send none, like Node's, are not browsers and are let through.
  */
 export function checkOrigin(allowedOrigins: string[]): AllowRequest {
-  const allowed = new Set(allowedOrigins);
+  const isAllowed = originCheck(allowedOrigins);
   return (request, callback) => {
-    const { origin, host } = request.headers;
-    if (origin === undefined || allowed.has(origin) || isSameOrigin(origin, host)) {
-      callback(null, true);
-    } else {
-      callback('Origin not allowed', false);
-    }
+    if (isAllowed(request.headers)) callback(null, true);
+    else callback('Origin not allowed', false);
   };
+}
+
+/**
+ * Whether a request's Origin is this server's page, one of the allowed origins, or absent (not a browser). The
+ * socket's check above and the session's rename (session/sessionRoutes.ts) use the same rule.
+ */
+export function originCheck(
+  allowedOrigins: string[],
+): (headers: http.IncomingHttpHeaders) => boolean {
+  const allowed = new Set(allowedOrigins);
+  return ({ origin, host }) =>
+    origin === undefined || allowed.has(origin) || isSameOrigin(origin, host);
 }
 
 // The page's own origin: its host and port are the ones this request was sent to (and checkHost below makes

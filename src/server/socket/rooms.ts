@@ -5,10 +5,10 @@ const PREFIX = 'room:';
 export const roomKey = (room: string): string => `${PREFIX}${room}`;
 
 /**
- * Every socket also joins a private room for its user name, so a push reaches all of that user's tabs. Its
- * prefix differs from the one above, so no room a client names can ever be it.
+ * Every socket also joins a private room for its session's user id, so a push reaches all of that user's tabs.
+ * Its prefix differs from the one above, so no room a client names can ever be it.
  */
-export const userRoomKey = (name: string): string => `user:${name}`;
+export const userRoomKey = (userId: string): string => `user:${userId}`;
 
 /** How many rooms a socket has joined by name (its own per-socket room does not count). */
 export function countJoinedRooms(rooms: Iterable<string>): number {

@@ -1,6 +1,5 @@
-import type { Answer, ClientEvent } from '../../shared/messages';
+import { IO_SERVER_IDENTITY, type Answer, type ClientEvent } from '../../shared/messages';
 import { handlers } from './handlers';
-import { checkDisplayName } from './identity';
 import type { Limits } from '../limits';
 import type { AddressBudgets } from './addressBudget';
 import { logText } from '../logText';
@@ -21,11 +20,11 @@ export function registerSocketHandlers(
   stats: StatsFeed,
   budgets: AddressBudgets,
 ): void {
-  io.use(checkDisplayName);
-
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
-    socket.join(userRoomKey(socket.data.name));
+    // Every tab of one session shares this room: a push to the user id reaches them all, and nobody else.
+    socket.join(userRoomKey(socket.data.userId));
+    socket.emit(IO_SERVER_IDENTITY, { userId: socket.data.userId, name: socket.data.name });
     limitRate(socket, limits, log, budgets);
     // A name with no handler is a typo or a probe: say so, and never let it reach the EventEmitter, where a
     // name such as "error" would throw.

@@ -7,7 +7,7 @@ let client: StoreClient;
 
 beforeEach(async () => {
   server = await startTestServer({ statsIntervalMs: 50 });
-  client = storeClient(server.url);
+  client = await storeClient(server.url);
   await waitFor(() => client.store.getState().connection.status === 'connected', 'connect');
 });
 
