@@ -44,8 +44,8 @@ function IdentityRow({ name, userId }: { name: string; userId: string }) {
       <p className="row" aria-label="user id">
         <span className="field">Your id</span>
         <code className="user-id">{userId}</code>
-        <span className="hint">
-          push to every tab of yours: <code>npm run push -- --to {userId} "Hi"</code>
+        <span className="hint small">
+          push to all your tabs: <code>npm run push -- --to {userId} "Hi"</code>
         </span>
       </p>
     </>

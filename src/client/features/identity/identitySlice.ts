@@ -10,6 +10,7 @@ import type { SocketLink, SocketThunkConfig } from '../../socket/socketLink';
 export const identityReceived = incoming(IO_SERVER_IDENTITY, {
   payload: (identity) => identity,
   line: ({ name, userId }) => `You are ${name} (user id ${userId}).`,
+  log: ({ name, userId }) => ({ text: `You are ${name}`, label: userId }),
 });
 
 export const identityIncoming = {
