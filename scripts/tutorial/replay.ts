@@ -48,7 +48,7 @@ export function isTaught(file: string): boolean {
 
 const OUTPUT = new Set(['node_modules', 'dist', 'coverage', 'test-results']);
 
-function filesIn(folder: string, prefix = ''): string[] {
+export function filesIn(folder: string, prefix = ''): string[] {
   return fs.readdirSync(path.join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.posix.join(prefix, entry.name);
     if (OUTPUT.has(entry.name) && prefix === '') return [];

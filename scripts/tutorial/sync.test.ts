@@ -82,14 +82,16 @@ describe('syncTutorial', () => {
     ]);
   });
 
-  it('writes a new chapter of every change instead, with new files whole, and the replay passes', () => {
+  it('writes a new chapter of every change instead, with new files whole and removals, and the replay passes', () => {
     fs.writeFileSync(path.join(repository, 'src/config.ts'), 'export const port = 9000;\n');
     fs.writeFileSync(path.join(repository, 'src/extra.ts'), 'export const extra = true;\n');
+    fs.rmSync(path.join(repository, 'src/lib/numbers.ts'));
     execFileSync('git', ['add', '-A'], { cwd: repository });
 
     expect(chapterOfChanges(repository, '03-more')).toBe(2);
 
     const chapter = fs.readFileSync(path.join(repository, 'tutorial/03-more/README.md'), 'utf8');
+    expect(chapter).toContain('```sh run\nrm src/lib/numbers.ts\n```');
     expect(chapter).toContain('```ts file=src/extra.ts\nexport const extra = true;\n```');
     expect(chapter).toContain('+export const port = 9000;');
     expect(chapter).toMatch(/\*\*Time: about 5 minutes\*\*/);

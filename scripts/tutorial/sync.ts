@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withTimeLine } from './estimate';
-import { isTaught, replayTutorial } from './replay';
+import { filesIn, isTaught, replayTutorial } from './replay';
 
 interface Writer {
   chapter: string;
@@ -168,8 +168,8 @@ export function syncTutorial(
 
 /**
  * `npm run tutorial:sync -- --into NN-slug`: instead of rewriting last listings, writes a new chapter holding every
- * change the repository has over what the chapters build: installs, scripts, new files whole and the diff of each
- * changed file. Its prose is then yours to write around the listings; the replay proves the listings.
+ * change the repository has over what the chapters build: installs, scripts, files the repository no longer has
+ * (removed with `rm`), new files whole and the diff of each changed file. Its prose is then yours to write around the listings; the replay proves the listings.
  */
 export function chapterOfChanges(repository: string, chapter: string): number {
   const { folder } = lastWriters(repository);
@@ -189,7 +189,11 @@ export function chapterOfChanges(repository: string, chapter: string): number {
     const have = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Manifest;
     const added = (section: 'dependencies' | 'devDependencies') =>
       Object.keys(want[section] ?? {}).filter((name) => !have[section]?.[name]);
+    const removed = filesIn(folder)
+      .filter((file) => isTaught(file) && !files.includes(file) && file !== 'package.json')
+      .sort();
     const commands = [
+      ...(removed.length ? [`rm ${removed.join(' ')}`] : []),
       ...(added('dependencies').length ? [`npm install ${added('dependencies').join(' ')}`] : []),
       ...(added('devDependencies').length
         ? [`npm install -D ${added('devDependencies').join(' ')}`]

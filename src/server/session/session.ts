@@ -84,7 +84,7 @@ const handshakeSessions = new WeakMap<http.IncomingMessage, Identity | typeof SE
 export function readSessionOnHandshake(io: AppServer, keys: string[]): void {
   const readSession = cookieSession({ name: SESSION_COOKIE, keys });
   io.engine.use((request: SessionRequest, response: http.ServerResponse, next: () => void) => {
-    if (request.url?.includes('sid=')) {
+    if (new URL(request.url ?? '/', 'http://localhost').searchParams.has('sid')) {
       next();
       return;
     }

@@ -1,3 +1,5 @@
+// The session's HTTP side: who this browser is, and the one change a person may make to it, the display name.
+// A rename is told to every tab of that session on every process.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { parseDisplayName } from '../../shared/displayName';
 import { IO_SERVER_IDENTITY, type Identity } from '../../shared/messages';
