@@ -1,5 +1,5 @@
-// Push: a notification to every tab of one user (by the id of their signed session), or to everyone. POST /api/push (http/pushRoute.ts) checks the
-// caller; these are the rules of what may be pushed, and the delivery.
+// Push: a notification to every tab of one user (named by their signed session's id), or to everyone.
+// POST /api/push (http/pushRoute.ts) checks the caller; these are the rules of what may be pushed, and the delivery.
 import { isInAppPath } from '../../shared/inAppPath';
 import { parseUserId } from '../../shared/userId';
 import {
