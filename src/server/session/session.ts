@@ -90,9 +90,10 @@ export function readSessionOnHandshake(io: AppServer, keys: string[]): void {
     }
     readSession(request as Request, response as Response, () => {
       const identity = identityIn(request.session);
-      const sentCookie = parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE] !== undefined;
       if (identity) handshakeSessions.set(request, identity);
-      else if (sentCookie) handshakeSessions.set(request, SESSION_INVALID);
+      // Parsed only when the session was not ours: a cookie sent anyway failed its signature.
+      else if (parseCookies(request.headers.cookie ?? '')[SESSION_COOKIE] !== undefined)
+        handshakeSessions.set(request, SESSION_INVALID);
       next();
     });
   });
