@@ -2,6 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { readLimits } from './limits';
 import { readPort } from '../shared/readPort';
+import { DEFAULT_STATIC_DIRS } from './http/httpApp';
+import {
+  ClientNotBuiltError,
+  DEV_SERVER_ASSETS,
+  readPageAssets,
+  type PageAssets,
+} from './http/pageAssets';
 import { gracefulShutdown } from './http/shutdown';
 import { readSessionSecrets } from './session/secrets';
 
@@ -24,15 +31,37 @@ function readRedisUrl(value: string | undefined): string | undefined {
   );
 }
 
+/**
+ * `--dev` (npm run dev): the page names the dev server's scripts. In production the build must be there at
+ * start; otherwise a missing one is said once, and the page answers with the same sentence until it is built.
+ */
+function pageAssets(): { assets: () => PageAssets; notBuilt?: string } {
+  if (process.argv.includes('--dev')) return { assets: () => DEV_SERVER_ASSETS };
+  const read = () => readPageAssets(DEFAULT_STATIC_DIRS.distDir);
+  if (process.env.NODE_ENV === 'production') {
+    const built = read();
+    return { assets: () => built };
+  }
+  try {
+    read();
+    return { assets: read };
+  } catch (error) {
+    if (!(error instanceof ClientNotBuiltError)) throw error;
+    return { assets: read, notBuilt: error.message };
+  }
+}
+
 function main(): void {
   const port = readPort(process.env.PORT);
   const limits = readLimits(process.env);
   const secrets = readSessionSecrets(process.env);
+  const { assets, notBuilt } = pageAssets();
   const { httpServer, io, adapter } = createApp({
     limits,
     redisUrl: readRedisUrl(process.env.REDIS_URL),
     pushToken: process.env.PUSH_TOKEN || undefined,
     sessionKeys: secrets.keys,
+    assets,
   });
   const shutDown = gracefulShutdown(httpServer, io, console.error, limits.shutdownTimeoutMs);
 
@@ -48,6 +77,7 @@ function main(): void {
     const { port: actual } = httpServer.address() as AddressInfo;
     console.log(`Server running at http://localhost:${actual}`);
     if (adapter.kind === 'redis') console.log('Sharing rooms through Redis (REDIS_URL).');
+    if (notBuilt) console.log(notBuilt);
     if (secrets.generated) {
       console.log(
         'No SESSION_SECRET: sessions are signed with a secret made up for this run, so they end when it stops.',
