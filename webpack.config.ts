@@ -2,10 +2,10 @@ import net from 'node:net';
 import path from 'node:path';
 import ReactRefreshWebpackPlugin from '@pmmmwh/react-refresh-webpack-plugin';
 import createReactRefreshTransformer from 'react-refresh-typescript';
-import { ProgressPlugin, type Configuration } from 'webpack';
+import { ManifestPlugin, ProgressPlugin, type Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 import { readDevPort, readPort } from './src/shared/readPort';
-import { STATIC_PATH, WEB_PORT } from './src/shared/config';
+import { ASSET_MANIFEST, STATIC_PATH, WEB_PORT } from './src/shared/config';
 
 type Mode = 'development' | 'production';
 
@@ -51,16 +51,24 @@ export default async function config(
 
   return {
     mode: isDev ? 'development' : 'production',
-    entry: './src/client/index.tsx',
+    // One entry, the socket layer; it loads the page's chunk (`ui`) itself, and the HTML preloads that chunk.
+    entry: { main: './src/client/index.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: 'js/bundle.js',
+      // In production a name changes when its content does, so the server can let browsers keep each file for a
+      // year (immutable); the dev server keeps fixed names, which the page of `npm run dev` asks for.
+      filename: isDev ? 'js/[name].js' : 'js/[name].[contenthash:12].js',
+      chunkFilename: isDev ? 'js/[name].js' : 'js/[name].[contenthash:12].js',
       publicPath: `${STATIC_PATH}/`,
       clean: true,
+      // Every build writes its files, unchanged ones too: `npm start` compares their times with the sources'.
+      compareBeforeEmit: false,
     },
     // Not webpack's eval-* source maps in development: they run each module through eval(), which the page's
     // Content-Security-Policy (src/server/http/securityHeaders.ts) refuses, in development as in production.
-    devtool: isDev ? 'cheap-module-source-map' : 'source-map',
+    // In production the maps are written to dist/ for whoever debugs with the files, but the bundle does not
+    // point at them and the server does not serve them: the public gets the code, not the sources.
+    devtool: isDev ? 'cheap-module-source-map' : 'hidden-source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
@@ -84,11 +92,16 @@ export default async function config(
       // A progress bar only where someone watches it; a log file or CI would get one line per step.
       ...(process.stdout.isTTY ? [new ProgressPlugin()] : []),
       ...(isDev ? [new ReactRefreshWebpackPlugin()] : []),
+      // dist/manifest.json: which file each chunk was written to, read by the server to write the page.
+      new ManifestPlugin({ filename: ASSET_MANIFEST, entrypoints: true }),
     ],
     // Without a terminal, errors and warnings in full and one line per build.
     stats: process.stdout.isTTY
       ? 'normal'
       : { preset: 'errors-warnings', version: true, timings: true },
+    // Two files and no more: the first chunk and the page's. Splitting React out of the page's chunk as well
+    // would add a third request to a cold visit and save nothing the hashed names do not already cache.
+    optimization: { splitChunks: false, removeAvailableModules: true },
     devServer,
     performance: { hints: false },
   };

@@ -5,6 +5,7 @@ import { attachAdapter, type AdapterHandle } from './socket/adapter';
 import { healthReport } from './http/health';
 import { createHostCheck } from './http/allowedHosts';
 import { createHttpApp, DEFAULT_STATIC_DIRS, type StaticDirs } from './http/httpApp';
+import type { PageAssets } from './http/pageAssets';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { AddressBudgets, compileTrust, guardHandshakes } from './socket/addressBudget';
 import { checkHost, checkOrigin } from './socket/origin';
@@ -31,6 +32,8 @@ export interface AppOptions {
    * up for this app when omitted, as tests want: its sessions are valid on this app alone.
    */
   sessionKeys?: string[];
+  /** The scripts the page names: the build's in staticDirs.distDir when omitted (http/pageAssets.ts). */
+  assets?: () => PageAssets;
 }
 
 export interface App {
@@ -51,6 +54,7 @@ export function createApp({
   pushToken,
   statsIntervalMs = DEFAULT_STATS_INTERVAL_MS,
   sessionKeys = [crypto.randomBytes(32).toString('base64url')],
+  assets,
 }: AppOptions = {}): App {
   const limits: Limits = { ...DEFAULT_LIMITS, ...overrides };
   const startedAt = Date.now();
@@ -82,6 +86,7 @@ export function createApp({
     hostCheck,
     pageSession: pageSession(sessionKeys),
     trustProxy: compileTrust(limits.trustProxy),
+    assets,
   });
   const httpServer = http.createServer(httpApp);
   io.attach(httpServer);

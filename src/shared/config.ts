@@ -7,8 +7,8 @@ export const WDS_PORT = 7000;
 /** URL prefix under which dist/ (the bundle) and public/ (favicon, styles) are served. */
 export const STATIC_PATH = '/static';
 
-/** The bundle's URL; webpack writes it to dist/js/bundle.js. */
-export const BUNDLE_PATH = `${STATIC_PATH}/js/bundle.js`;
+/** The file in dist/ where webpack records which file each chunk went to (its names are content-hashed). */
+export const ASSET_MANIFEST = 'manifest.json';
 
 export const APP_NAME = 'realtime-stack';
 

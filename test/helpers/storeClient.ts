@@ -12,7 +12,7 @@ export interface StoreClient {
 }
 
 /**
- * A store wired to a real socket as src/client/index.tsx does it, with the console lines collected, on a
+ * A store wired to a real socket as src/client/index.ts does it, with the console lines collected, on a
  * session named `name` whose cookie the socket sends at every (re)connection, as a browser's would. With
  * `cookie`, that Cookie header instead; with `cookie: ''`, none (a server without sessions, or a guest).
  */

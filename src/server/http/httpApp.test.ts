@@ -12,6 +12,17 @@ const distDir = path.join(root, 'dist');
 const publicDir = path.join(root, 'public');
 const SECRET = 'the secret beside the served folders';
 const BUNDLE = `console.log(${JSON.stringify('bundle '.repeat(200))});`;
+// What webpack's ManifestPlugin writes: content-hashed chunk names under the names the server asks for.
+const MAIN = '/static/js/main.0123456789ab.js';
+const UI = '/static/js/ui.ba9876543210.js';
+const MANIFEST = {
+  entrypoints: { main: { imports: ['main.js'] } },
+  assets: {
+    'main.js': { file: MAIN },
+    'ui.js': { file: UI },
+    'js/main.0123456789ab.js.map': { file: `${MAIN}.map` },
+  },
+};
 
 let server: TestServer;
 let bystander: TestClient;
@@ -19,7 +30,9 @@ let bystander: TestClient;
 beforeAll(async () => {
   fs.mkdirSync(path.join(distDir, 'js'), { recursive: true });
   fs.mkdirSync(publicDir);
-  fs.writeFileSync(path.join(distDir, 'js', 'bundle.js'), BUNDLE);
+  fs.writeFileSync(path.join(root, MAIN.replace('/static', 'dist')), BUNDLE);
+  fs.writeFileSync(path.join(root, `${MAIN.replace('/static', 'dist')}.map`), '{"sources":[]}');
+  fs.writeFileSync(path.join(distDir, 'manifest.json'), JSON.stringify(MANIFEST));
   fs.writeFileSync(
     path.join(publicDir, 'favicon.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -97,33 +110,63 @@ function expectSecurityHeaders(headers: http.IncomingHttpHeaders): void {
 }
 
 describe('HTTP', () => {
-  it('serves the page gzip-compressed, with the root element, bundle and favicon', async () => {
+  it("serves the page gzip-compressed and never cached unasked, naming the manifest's chunks", async () => {
     const response = await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'gzip' } });
     const html = await response.text();
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
     expect(html).toContain('<div id="root"></div>');
-    expect(html).toContain('<script src="/static/js/bundle.js" defer></script>');
+    expect(html).toContain(`<script src="${MAIN}" defer></script>`);
+    expect(html).toContain(`<link rel="preload" href="${UI}" as="script" />`);
     expect(html).toContain('href="/static/favicon.svg"');
   });
 
-  it('serves the bundle from dist/ under /static, gzip-compressed', async () => {
-    const response = await fetch(`${server.url}/static/js/bundle.js`, {
+  it('serves a chunk from dist/ gzip-compressed, to be kept for a year unasked', async () => {
+    const response = await fetch(`${server.url}${MAIN}`, {
       headers: { 'Accept-Encoding': 'gzip' },
     });
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe(BUNDLE);
   });
 
-  it('serves files from public/ under /static', async () => {
+  it('does not serve the source maps beside the chunks, nor the manifest', async () => {
+    for (const urlPath of [`${MAIN}.map`, '/static/manifest.json']) {
+      expect(await rawGet(urlPath)).toMatchObject({ status: 404, body: 'Not found' });
+    }
+  });
+
+  it('serves files from public/ under /static, asked again each visit (their names have no hash)', async () => {
     const response = await fetch(`${server.url}/static/favicon.svg`);
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0');
+  });
+
+  it('answers the page with a sentence until the client is built, then serves it', async () => {
+    const unbuilt = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-stack-unbuilt-'));
+    const early = await startTestServer({ staticDirs: { distDir: unbuilt, publicDir } });
+    try {
+      const before = await rawGet('/', {}, { port: early.port });
+      expect(before.status).toBe(503);
+      expect(before.body).toBe(
+        `The client is not built (${path.join(unbuilt, 'manifest.json')} is missing): run \`npm run build\`, or \`npm start\`, which builds what is missing.`,
+      );
+
+      fs.writeFileSync(path.join(unbuilt, 'manifest.json'), JSON.stringify(MANIFEST));
+      const after = await rawGet('/', {}, { port: early.port });
+      expect(after.status).toBe(200);
+      expect(after.body).toContain(MAIN);
+    } finally {
+      await early.close();
+      fs.rmSync(unbuilt, { recursive: true, force: true });
+    }
   });
 
   it('answers an unknown path with a small 404', async () => {
@@ -159,7 +202,7 @@ describe('HTTP', () => {
 describe('security headers', () => {
   it.each([
     ['the page', 'GET', '/'],
-    ['the bundle', 'GET', '/static/js/bundle.js'],
+    ['a chunk', 'GET', MAIN],
     ['a file from public/', 'GET', '/static/favicon.svg'],
     ['a 404', 'GET', '/nothing-here'],
     ['a refused path', 'GET', '/static/../secret.txt'],
@@ -180,7 +223,7 @@ describe('allowed hosts', () => {
     'refuses a request whose Host is %s, as after DNS rebinding, with a JSON 421',
     async (name) => {
       for (const host of hostHeaders(name)) {
-        for (const urlPath of ['/', '/static/js/bundle.js', '/healthz', '/nothing-here']) {
+        for (const urlPath of ['/', MAIN, '/healthz', '/nothing-here']) {
           const response = await rawGet(urlPath, { Host: host });
 
           expect(response.status).toBe(421);

@@ -3,11 +3,12 @@ import compression from 'compression';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { STATIC_PATH } from '../../shared/config';
 import { createHostCheck, refuseOtherHosts, type HostCheck } from './allowedHosts';
+import { ClientNotBuiltError, readPageAssets, type PageAssets } from './pageAssets';
 import { renderPage } from './renderPage';
 import { securityHeaders } from './securityHeaders';
 
 export interface StaticDirs {
-  /** webpack's output: the bundle. */
+  /** webpack's output: the bundle's chunks and the manifest naming them. */
   distDir: string;
   /** Files served as they are: favicon, styles. */
   publicDir: string;
@@ -40,7 +41,19 @@ export interface Routes {
   pageSession?: RequestHandler[];
   /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): `req.secure` follows it. */
   trustProxy?: (address: string, hop: number) => boolean;
+  /**
+   * The scripts the page names; read from the build in distDir when omitted. Asked again on each page request
+   * until it succeeds, so a server started before `npm run build` serves the page once the build is there.
+   */
+  assets?: () => PageAssets;
 }
+
+const notFound: RequestHandler = (_req, res) => {
+  res.status(404).type('text').send('Not found');
+};
+
+/** A year: the longest lifetime HTTP caches are asked to honour. */
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export function createHttpApp(
   dirs: StaticDirs = DEFAULT_STATIC_DIRS,
@@ -50,6 +63,7 @@ export function createHttpApp(
     hostCheck = createHostCheck([], []),
     pageSession = [],
     trustProxy = () => false,
+    assets = () => readPageAssets(dirs.distDir),
   }: Routes = {},
 ): express.Express {
   const app = express();
@@ -62,9 +76,17 @@ export function createHttpApp(
   // threshold 0: the page is smaller than compression's 1 KiB default, and it should be gzipped like the bundle.
   app.use(compression({ threshold: 0 }));
 
-  const page = renderPage();
+  let page: string | undefined;
   // private: the answer may set this visitor's session cookie, which no shared cache may hand to another.
+  // no-cache: the page names this build's chunks, so a browser asks for it again after every deploy.
   app.get('/', ...pageSession, (_req, res) => {
+    try {
+      page ??= renderPage(assets());
+    } catch (error) {
+      if (!(error instanceof ClientNotBuiltError)) throw error;
+      res.status(503).set('Cache-Control', 'no-store').type('text').send(error.message);
+      return;
+    }
     res.set('Cache-Control', 'private, no-cache').type('html').send(page);
   });
   if (health) {
@@ -74,14 +96,23 @@ export function createHttpApp(
   }
   for (const router of api) app.use(router);
   // dotfiles are refused and paths cannot climb out of either folder: serve-static checks both.
-  app.use(
-    STATIC_PATH,
-    express.static(dirs.distDir, { dotfiles: 'ignore', index: false }),
-    express.static(dirs.publicDir, { dotfiles: 'ignore', index: false }),
-  );
-  app.use((_req, res) => {
-    res.status(404).type('text').send('Not found');
+  // The chunks' names change with their content, so a browser may keep each one for a year without asking.
+  // Their source maps stay on disk: the public gets the code, not the sources (webpack.config.ts).
+  app.use(`${STATIC_PATH}/js`, (req, res, next) => {
+    if (req.path.endsWith('.map')) notFound(req, res, next);
+    else next();
   });
+  app.use(
+    `${STATIC_PATH}/js`,
+    express.static(path.join(dirs.distDir, 'js'), {
+      dotfiles: 'ignore',
+      index: false,
+      immutable: true,
+      maxAge: ONE_YEAR_SECONDS * 1000,
+    }),
+  );
+  app.use(STATIC_PATH, express.static(dirs.publicDir, { dotfiles: 'ignore', index: false }));
+  app.use(notFound);
   app.use(answerError);
   return app;
 }

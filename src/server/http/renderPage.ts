@@ -1,8 +1,13 @@
-import { APP_CONTAINER_ID, APP_NAME, BUNDLE_PATH, STATIC_PATH } from '../../shared/config';
+import { APP_CONTAINER_ID, APP_NAME, STATIC_PATH } from '../../shared/config';
+import type { PageAssets } from './pageAssets';
 
-// The page is the same in production and development (webpack-dev-server proxies it here), so there is one
-// template and the bundle URL never changes; the dev server answers that URL from memory before proxying.
-export function renderPage(): string {
+// The page is the same in production and development (webpack-dev-server proxies it here); only the script
+// names differ (pageAssets.ts). The preload starts the page's chunk downloading beside the first one.
+export function renderPage({ scripts, preloads }: PageAssets): string {
+  const preloadTags = preloads.map(
+    (src) => `\n    <link rel="preload" href="${src}" as="script" />`,
+  );
+  const scriptTags = scripts.map((src) => `\n    <script src="${src}" defer></script>`);
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -10,11 +15,10 @@ export function renderPage(): string {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${APP_NAME}</title>
     <link rel="icon" href="${STATIC_PATH}/favicon.svg" type="image/svg+xml" />
-    <link rel="stylesheet" href="${STATIC_PATH}/style.css" />
+    <link rel="stylesheet" href="${STATIC_PATH}/style.css" />${preloadTags.join('')}${scriptTags.join('')}
   </head>
   <body>
     <div id="${APP_CONTAINER_ID}"></div>
-    <script src="${BUNDLE_PATH}" defer></script>
   </body>
 </html>
 `;
