@@ -23,6 +23,9 @@ function renderApp() {
   return store;
 }
 
+// Socket messages notify the UI once per frame (Redux Toolkit's auto-batching): wait for that frame.
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 describe('<App />', () => {
   it('shows the connection state and why the server refused', () => {
     const store = renderApp();
@@ -41,13 +44,14 @@ describe('<App />', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('lists the messages with the scope of each hello', () => {
+  it('lists the messages with the scope of each hello', async () => {
     const store = renderApp();
     expect(screen.getByText('No messages yet.')).toBeTruthy();
 
-    act(() => {
+    await act(async () => {
       store.dispatch(helloReceived('Hello everyone!', 'everyone'));
       store.dispatch(helloReceived('Hello you!', 'you'));
+      await nextFrame();
     });
 
     const list = screen.getByRole('list', { name: 'messages' });
@@ -60,11 +64,12 @@ describe('<App />', () => {
     ]);
   });
 
-  it("shows the current room's chat lines only", () => {
+  it("shows the current room's chat lines only", async () => {
     const store = renderApp();
-    act(() => {
+    await act(async () => {
       store.dispatch(chatReceived({ room: 'hello-1234', from: 'bob', text: 'hi ada', at: 1 }));
       store.dispatch(chatReceived({ room: 'elsewhere', from: 'eve', text: 'not here', at: 2 }));
+      await nextFrame();
     });
 
     const chat = screen.getByRole('region', { name: 'chat' });
@@ -99,11 +104,12 @@ describe('<App />', () => {
     expect(store.getState().identity.name).toBe('ada');
   });
 
-  it('shows pushed notifications as toasts until dismissed', () => {
+  it('shows pushed notifications as toasts until dismissed', async () => {
     const store = renderApp();
-    act(() => {
+    await act(async () => {
       store.dispatch(notificationReceived({ kind: 'info', text: 'Report ready', at: 1 }));
       store.dispatch(notificationReceived({ kind: 'warning', text: 'Maintenance at noon', at: 2 }));
+      await nextFrame();
     });
 
     const toasts = screen.getByRole('list', { name: 'notifications' });

@@ -3,8 +3,27 @@ import { actionFor, type IncomingTable } from './incoming';
 import { chatReceived } from '../features/chat/chatSlice';
 import { helloReceived } from '../features/connection/connectionSlice';
 import { incomingActions } from './incomingActions';
+import { createSocketLink } from './socketLink';
+import { makeStore } from '../store';
 
 describe('incoming messages', () => {
+  it('update the store at once but notify its subscribers once for messages that arrive together', async () => {
+    const quiet = { log: () => undefined, warn: () => undefined };
+    const store = makeStore(undefined, { ...createSocketLink(), console: quiet });
+    let notified = 0;
+    store.subscribe(() => {
+      notified += 1;
+    });
+
+    for (const scope of ['everyone', 'room', 'you'] as const) {
+      store.dispatch(helloReceived(`Hello ${scope}!`, scope));
+    }
+    expect(store.getState().messages.entries).toHaveLength(3);
+    expect(notified).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // past the batch's timer (no frames in Node)
+    expect(notified).toBe(1);
+  });
+
   it('turns a message off the wire into its action, and ignores names it does not know', () => {
     const action = actionFor(incomingActions, IO_SERVER_HELLO, ['Hello you!', 'you']);
 

@@ -1,4 +1,4 @@
-import { createAction, type UnknownAction } from '@reduxjs/toolkit';
+import { createAction, SHOULD_AUTOBATCH, type UnknownAction } from '@reduxjs/toolkit';
 import type { ServerEvent, ServerToClientEvents } from '../../shared/messages';
 import { consoleMeta, trafficMeta, type ConsoleLine, type Traffic } from './socketMeta';
 
@@ -27,12 +27,12 @@ export function incoming<E extends ServerEvent, P>(name: E, options: IncomingOpt
     const line = options.line(payload);
     const level = options.level?.(payload);
     const logged = options.log?.(payload);
-    return {
-      payload,
-      meta: logged
-        ? trafficMeta({ direction: 'in', name, payload, ...logged }, line, level)
-        : consoleMeta(line, level),
-    };
+    const meta = logged
+      ? trafficMeta({ direction: 'in', name, payload, ...logged }, line, level)
+      : consoleMeta(line, level);
+    // Messages that arrive together (a join's three hellos, a catch-up) update the store one by one but tell
+    // the UI once, at the next frame: Redux Toolkit's auto-batching, which configureStore turns on by default.
+    return { payload, meta: { ...meta, [SHOULD_AUTOBATCH]: true } };
   });
 }
 
