@@ -60,6 +60,8 @@ export interface WatchedPage {
   /** Each `securitypolicyviolation` event, as "directive blocked-URL". */
   cspViolations: string[];
   failedRequests: string[];
+  /** Every request's URL, in the order they were made (websockets are in `websockets`). */
+  requests: string[];
   websockets: string[];
   /** The `[socket.io] …` lines only, in order. */
   socketLines(): string[];
@@ -86,6 +88,7 @@ export async function openPage(
     errors: [],
     cspViolations: [],
     failedRequests: [],
+    requests: [],
     websockets: [],
     socketLines: () => watched.console.filter((line) => line.startsWith('[socket.io]')),
     waitForLine: (line, count = 1) =>
@@ -96,6 +99,7 @@ export async function openPage(
     if (message.type() === 'error') watched.errors.push(message.text());
   });
   page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('request', (request) => watched.requests.push(request.url()));
   page.on('requestfailed', (request) =>
     watched.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`),
   );

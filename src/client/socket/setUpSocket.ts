@@ -34,7 +34,14 @@ export interface SocketOptions {
  */
 export function setUpSocket(store: AppStore, options: SocketOptions = {}): ClientSocket {
   // No auth: who this is comes from the session cookie the browser sends with the handshake.
-  const ioOptions = { autoConnect: false, ...options.io };
+  // Websocket first: the connection is up after one round trip instead of several polling requests and an
+  // upgrade. Where a proxy or a network refuses websockets, tryAllTransports falls back to HTTP long-polling.
+  const ioOptions: SocketOptions['io'] = {
+    autoConnect: false,
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    ...options.io,
+  };
   const { link } = store;
   if (link.socket) throw new Error('setUpSocket was already called for this store.');
   const socket: ClientSocket =
