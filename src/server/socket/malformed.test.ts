@@ -42,6 +42,8 @@ const FRAMES: Array<[string, Array<string | Buffer>]> = [
     ['451-["IO_CLIENT_CHAT",{"_placeholder":true,"num":99}]', Buffer.from('x')],
   ],
   ['a claim of 99,999 binary attachments (CVE-2026-33151)', ['4599999-["IO_CLIENT_CHAT"]']],
+  // Its handshake request was dropped once connected (socket/wiring.ts): no middleware may meet it again.
+  ['a second CONNECT to "/"', ['40']],
 ];
 
 describe('malformed Socket.IO and Engine.IO frames over a websocket', () => {

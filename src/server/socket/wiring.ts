@@ -20,40 +20,46 @@ export function registerSocketHandlers(
   stats: StatsFeed,
   budgets: AddressBudgets,
 ): void {
+  // One function for every socket, not one per socket: `this` is the socket that disconnected.
+  function onDisconnect(this: AppSocket): void {
+    stats.unsubscribe(this);
+    log('[socket.io] A client disconnected.');
+  }
+
   io.on('connection', (socket: AppSocket) => {
     log('[socket.io] A client connected.');
     // Every tab of one session shares this room: a push to the user id reaches them all, and nobody else.
     socket.join(userRoomKey(socket.data.userId));
     socket.emit(IO_SERVER_IDENTITY, { userId: socket.data.userId, name: socket.data.name });
     limitRate(socket, limits, log, budgets);
-    // A name with no handler is a typo or a probe: say so, and never let it reach the EventEmitter, where a
-    // name such as "error" would throw.
-    socket.use(([event, ...args], next) => {
-      if (isClientEvent(event)) {
-        next();
-        return;
-      }
-      const name = JSON.stringify(String(event)).slice(0, 80);
-      reply(
-        socket,
-        event,
-        { ok: false, error: `Unknown message ${name}: the server handles ${KNOWN}.` },
-        args.at(-1),
-      );
-    });
 
+    // One middleware runs every message's handler, so a socket holds one listener instead of one per message.
+    // Handled here, a message never reaches the EventEmitter: a name with no handler (a typo or a probe) is
+    // answered, and a name such as "error" cannot throw.
     const context: HandlerContext = { io, socket, log, limits, stats };
-    for (const event of Object.keys(handlers) as ClientEvent[]) {
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        reply(socket, event, handleSafely(context, event, payload), ack);
-      });
-    }
-
-    socket.on('disconnect', () => {
-      stats.unsubscribe(socket);
-      log('[socket.io] A client disconnected.');
-    });
+    socket.use((packet) => handlePacket(context, packet));
+    socket.on('disconnect', onDisconnect);
+    // Engine.IO keeps each connection's HTTP handshake request for the connection's life. Once the middlewares
+    // and this handler have read it (session, address), nothing needs it: dropped, as Socket.IO's docs suggest
+    // for memory. No middleware runs again on this connection: Socket.IO ignores a second CONNECT to "/" and
+    // refuses any other namespace, none being defined.
+    (socket.conn as { request: unknown }).request = null;
   });
+}
+
+function handlePacket(context: HandlerContext, [event, ...args]: unknown[]): void {
+  if (!isClientEvent(event)) {
+    const name = JSON.stringify(String(event)).slice(0, 80);
+    reply(
+      context.socket,
+      event,
+      { ok: false, error: `Unknown message ${name}: the server handles ${KNOWN}.` },
+      args.at(-1),
+    );
+    return;
+  }
+  const [payload, ack] = args;
+  reply(context.socket, event, handleSafely(context, event, payload), ack);
 }
 
 // A handler that throws would otherwise take the whole process down with it; the client gets an answer instead.
