@@ -104,8 +104,9 @@ export function runProcess(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  cwd = ROOT,
 ): RunningProcess {
-  const options: SpawnOptions = { cwd: ROOT, env: { ...process.env, ...env }, detached: true };
+  const options: SpawnOptions = { cwd, env: { ...process.env, ...env }, detached: true };
   const child = spawn(command, args, options);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -141,7 +142,7 @@ export interface ServerProcess extends RunningProcess {
   url: string;
 }
 
-/** src/server/index.ts as `npm start` runs it, resolved once it prints its address. */
+/** src/server/index.ts from its source (ts-node), resolved once it prints its address; deploy.test.ts runs the build. */
 export async function startServerProcess(
   port = 0,
   env: Record<string, string> = {},

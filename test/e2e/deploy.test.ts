@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, freePort, runProcess } from '../helpers/serverProcess';
+import { waitFor } from '../helpers/testServer';
+import { describeInBrowser, HELLO_LINES, launchChromium, openPage } from './browser';
+
+/** The commands of README's "Deploy" recipe: the first ```sh block after its heading, comments stripped. */
+function deployRecipe(): string[] {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Deploy'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README.md has no ```sh block under "## Deploy".');
+  return block
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '');
+}
+
+/** A fresh clone of this working tree: the files git tracks or would track, as they are now, nothing built. */
+function copyOfWorkingTree(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-stack-deploy-'));
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: ROOT,
+    },
+  );
+  for (const file of listed.toString().split('\0')) {
+    if (file === '' || !fs.existsSync(path.join(ROOT, file))) continue; // deleted, not yet committed
+    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(folder, file));
+  }
+  return folder;
+}
+
+const sizeOf = (folder: string): number =>
+  Number(execFileSync('du', ['-sk', folder]).toString().split('\t')[0]) * 1024;
+
+describeInBrowser("README's deploy recipe, followed on a fresh copy", () => {
+  let folder: string;
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('installs, builds, prunes the dev dependencies, starts with plain node, and serves the page', async () => {
+    folder = copyOfWorkingTree();
+    const commands = deployRecipe();
+    const start = commands.at(-1) ?? '';
+    expect(start).toMatch(/\bnode build\/server\/index\.js$/);
+
+    let installed = 0;
+    for (const command of commands.slice(0, -1)) {
+      execFileSync('sh', ['-c', command], { cwd: folder, stdio: 'pipe', env: { ...process.env } });
+      if (command.startsWith('npm ci')) installed = sizeOf(path.join(folder, 'node_modules'));
+    }
+    const pruned = sizeOf(path.join(folder, 'node_modules'));
+    // What pruning took away: the compilers and test tools are gone, the server's packages are there.
+    expect(fs.existsSync(path.join(folder, 'node_modules', 'typescript'))).toBe(false);
+    expect(fs.existsSync(path.join(folder, 'node_modules', 'webpack'))).toBe(false);
+    expect(fs.existsSync(path.join(folder, 'node_modules', 'socket.io'))).toBe(true);
+    expect(pruned).toBeLessThan(installed / 2);
+    console.log(
+      `[deploy] node_modules: ${(installed / 2 ** 20).toFixed(0)} MiB installed, ${(pruned / 2 ** 20).toFixed(0)} MiB after pruning.`,
+    );
+
+    const port = await freePort();
+    const server = runProcess(
+      'sh',
+      ['-c', start],
+      { PORT: String(port), SESSION_SECRET: crypto.randomBytes(32).toString('base64url') },
+      folder,
+    );
+    const browser = await launchChromium();
+    try {
+      await waitFor(
+        () => server.output().includes('Server running at') || server.child.exitCode !== null,
+        'the server to start',
+        20_000,
+      );
+      expect(server.output()).toContain(`Server running at http://localhost:${port}`);
+
+      const tab = await openPage(browser, `http://localhost:${port}`);
+      await tab.waitForLine(HELLO_LINES[2]);
+      expect(tab.socketLines().filter((line) => HELLO_LINES.includes(line))).toEqual(HELLO_LINES);
+      expect(tab.errors).toEqual([]);
+      expect(tab.failedRequests).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }, 300_000);
+});
