@@ -1,7 +1,7 @@
 // Turns the trials into the table: per metric, the median over the rounds of each kind's value, and the median
 // of the ratios app / other taken within each round (paired, so a round that ran slow for everyone cancels out).
 import { KINDS, type Kind } from './kinds';
-import { percentile } from './percentile';
+import { median } from './percentile';
 import type { Metrics } from './trial';
 
 export type Round = Record<Kind, Metrics>;
@@ -54,11 +54,6 @@ export const metricViews = (clients: number, roomSize: number): MetricView[] => 
   { key: 'idleRss', label: 'RSS with no clients', unit: 'MiB', scale: KIB * KIB, digits: 1 },
 ];
 
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 const OTHERS = ['socketio-default', 'socketio-websocket', 'ws'] as const;
 
 export interface Summary {

@@ -4,10 +4,18 @@
 // trips.
 import { performance } from 'node:perf_hooks';
 import { startSession } from '../test/helpers/session';
-import { startChildServer, type ChildServer } from './childServer';
-import { connectClient, type BenchClient, type ClientKind } from './clients';
+import { startChildServer } from './childServer';
+import type { BenchClient, ClientKind } from './clients';
 import type { Compiled } from './compile';
 import { SERVER_ENV, SETUP, type Kind } from './kinds';
+import {
+  connectAll,
+  deliveries,
+  ROUND_TRIP_ROOM,
+  roundTrips,
+  settle,
+  waitForUpgrades,
+} from './measure';
 import { percentile } from './percentile';
 import { Tallies } from './tally';
 
@@ -33,99 +41,7 @@ export interface Metrics {
   idleRss: number;
 }
 
-const CONNECT_BATCH = 50;
-const UPGRADE_TIMEOUT_MS = 20_000;
-const DELIVERY_TIMEOUT_MS = 20_000;
 const BENCH_ROOM = 'bench-room';
-const ROUND_TRIP_ROOM = 'round-trip';
-/** A server using under 3% of a core over SETTLE_SAMPLE_MS counts as idle. */
-const SETTLE_SAMPLE_MS = 100;
-const SETTLE_MAX_MICROS = 3_000;
-const SETTLE_MAX_SAMPLES = 50;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
-
-// Waits for the work a step left behind (upgrades, the app's hellos on every join) to end before the next
-// step's CPU is counted; bounded, so a server that never goes quiet is measured anyway.
-async function settle(server: ChildServer): Promise<void> {
-  for (let i = 0; i < SETTLE_MAX_SAMPLES; i += 1) {
-    const before = (await server.usage()).cpuMicros;
-    await sleep(SETTLE_SAMPLE_MS);
-    if ((await server.usage()).cpuMicros - before < SETTLE_MAX_MICROS) return;
-  }
-}
-
-async function waitForUpgrades(clients: BenchClient[], log: (line: string) => void) {
-  const deadline = Date.now() + UPGRADE_TIMEOUT_MS;
-  while (!clients.every((client) => client.upgraded()) && Date.now() < deadline) await sleep(20);
-  const upgraded = clients.filter((client) => client.upgraded()).length;
-  if (upgraded < clients.length) log(`  only ${upgraded} of ${clients.length} clients upgraded`);
-}
-
-async function connectAll(
-  url: string,
-  kind: ClientKind,
-  count: number,
-  tallies: Tallies,
-  clients: BenchClient[],
-): Promise<void> {
-  for (let start = 0; start < count; start += CONNECT_BATCH) {
-    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - start) }, (_, i) =>
-      connectClient(url, kind, start + i, tallies.inbox),
-    );
-    // Settled, not all: a client that failed must still be closed with the rest before the error surfaces.
-    const results = await Promise.allSettled(batch);
-    for (const result of results) if (result.status === 'fulfilled') clients.push(result.value);
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-}
-
-/** Server CPU per delivered copy and the time until the last copy arrived, the median of `repeats`. */
-async function deliveries(
-  server: ChildServer,
-  repeats: number,
-  copies: number,
-  send: (text: string) => Promise<void>,
-  tallies: Tallies,
-  label: string,
-): Promise<{ ms: number; cpuMicros: number }> {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  // One more than counted: the first send of a kind runs code the JIT has not optimised yet.
-  for (let i = 0; i <= repeats; i += 1) {
-    const text = `${label}-${i}`;
-    const arrived = tallies.expect(text, copies, DELIVERY_TIMEOUT_MS);
-    const before = (await server.usage()).cpuMicros;
-    const start = performance.now();
-    await Promise.all([send(text), arrived]);
-    const after = (await server.usage()).cpuMicros;
-    if (i > 0) {
-      times.push((await arrived) - start);
-      cpu.push((after - before) / copies);
-    }
-    await settle(server);
-  }
-  return { ms: median(times), cpuMicros: median(cpu) };
-}
-
-async function roundTrips(client: BenchClient, index: number, count: number, tallies: Tallies) {
-  const times: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const text = `round-trip-${i}`;
-    const ownCopy = tallies.expect(text, 1, DELIVERY_TIMEOUT_MS, index);
-    const start = performance.now();
-    // The ack comes after the copy; waiting for both keeps one chat in flight at a time.
-    await Promise.all([client.chat(ROUND_TRIP_ROOM, text), ownCopy]);
-    times.push((await ownCopy) - start);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 export async function runTrial(
   kind: Kind,
