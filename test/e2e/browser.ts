@@ -3,28 +3,16 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { waitFor } from '../helpers/testServer';
-import { CHROMIUM_PATH, hasChromium } from './chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, hasChromium } from './chromium';
 
 /** describe() when Chromium is here; otherwise skipped (globalSetup has said why, or failed the run on CI). */
 export const describeInBrowser = hasChromium ? describe : describe.skip;
-
-// Without the networking flags Chromium keeps trying to reach Google's services, which this machine refuses.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(extraFlags: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...FLAGS, ...extraFlags],
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
   });
 }
 

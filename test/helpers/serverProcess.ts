@@ -22,9 +22,25 @@ export interface RunningProcess {
 export const STOP_GRACE_MS = 5_000;
 
 /**
- * Whether any process of the group is still running. On Linux this reads /proc, because a zombie still counts
- * for kill(-group, 0), and the init process of a container may never reap the orphans it inherits.
+ * The processes of a group that are still running (Linux only: it reads /proc). A zombie does not count, though
+ * kill(-group, 0) would see it, because the init process of a container may never reap the orphans it inherits.
  */
+export function groupMembers(group: number): number[] {
+  return fs.readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      return []; // It exited while we looked.
+    }
+    // "pid (name) state ppid pgrp ...": the name may hold spaces and parentheses, so count from the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(pgrp) === group && state !== 'Z' && state !== 'X' ? [Number(entry)] : [];
+  });
+}
+
+/** Whether any process of the group is still running; where there is no /proc, kill(-group, 0) answers. */
 export function groupIsAlive(group: number): boolean {
   if (!fs.existsSync('/proc/self/stat')) {
     try {
@@ -34,18 +50,7 @@ export function groupIsAlive(group: number): boolean {
       return false;
     }
   }
-  return fs.readdirSync('/proc').some((entry) => {
-    if (!/^\d+$/.test(entry)) return false;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      return false; // It exited while we looked.
-    }
-    // "pid (name) state ppid pgrp ...": the name may hold spaces and parentheses, so count from the last ')'.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(pgrp) === group && state !== 'Z' && state !== 'X';
-  });
+  return groupMembers(group).length > 0;
 }
 
 function signalGroup(group: number, signal: NodeJS.Signals): void {
@@ -97,8 +102,8 @@ if (typeof afterAll === 'function') {
 }
 
 /**
- * Runs a command from the repository root as the leader of a new process group, so that stop() reaches whatever
- * it starts (npm starts a shell, which starts concurrently, which starts nodemon, which starts the server...).
+ * Runs a command (from the repository root unless `cwd` says otherwise) as the leader of a new process group, so
+ * that stop() reaches whatever it starts (npm starts a shell, which starts concurrently, which starts nodemon...).
  */
 export function runProcess(
   command: string,
