@@ -28,7 +28,8 @@ export interface BenchClient {
 }
 
 export type ClientKind =
-  { library: 'socket.io'; transports?: ['websocket']; cookie?: string } | { library: 'ws' };
+  | { library: 'socket.io'; transports?: Array<'websocket' | 'polling'>; cookie?: string }
+  | { library: 'ws' };
 
 function bounded<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -47,7 +48,7 @@ async function connectSocketIoClient(
   const socket: TestClient = connectSocketIo(url, {
     forceNew: true,
     reconnection: false,
-    ...(kind.transports ? { transports: kind.transports } : {}),
+    ...(kind.transports ? { transports: kind.transports, tryAllTransports: true } : {}),
     ...(kind.cookie ? { extraHeaders: { cookie: kind.cookie } } : {}),
   });
   socket.on(IO_SERVER_CHAT, ({ text }) => inbox(index, text));

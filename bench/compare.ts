@@ -1,6 +1,6 @@
-// npm run bench [-- --rounds N] [-- --json file]: this app's server against bare Socket.IO (defaults, and
-// websocket only) and raw ws, each in its own `node` process compiled from TypeScript beforehand, all clients in
-// this process, loopback only.
+// npm run bench [-- --rounds N] [-- --json file] [-- --baseline DIR]: this app's server against bare Socket.IO
+// (defaults, and websocket only) and raw ws, each in its own `node` process compiled from TypeScript beforehand,
+// all clients in this process, loopback only. With --baseline, also the app of another checkout (app-before).
 //
 // Per kind and round, in a fresh server process: the server's RSS and heap with no clients (after gc); the
 // server CPU per connection while CLIENTS connect (in batches; polling clients until they have upgraded); heap
@@ -10,10 +10,11 @@
 // process.cpuUsage() read over IPC just before and after each step. Kinds run in a rotated order each round;
 // the ratios are paired within a round and their median printed.
 import fs from 'node:fs';
+import path from 'node:path';
 import { compileServers } from './compile';
 import { KINDS, type Kind } from './kinds';
 import { metricViews, summarise, table, type Round } from './report';
-import { runTrial, type Metrics, type TrialOptions } from './trial';
+import { runTrial, type TrialOptions } from './trial';
 
 const DEFAULTS = { rounds: 3, clients: 1000 };
 const ROOM_SIZE = 100;
@@ -24,6 +25,8 @@ interface Args {
   rounds: number;
   clients: number;
   json?: string;
+  /** Another checkout of this repository, whose app runs beside this one as `app-before`. */
+  baseline?: string;
 }
 
 function readArgs(argv: string[]): Args {
@@ -31,11 +34,21 @@ function readArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--json' && value) args.json = value;
-    else if ((flag === '--rounds' || flag === '--clients') && /^[1-9]\d{0,4}$/.test(value ?? '')) {
+    else if (flag === '--baseline' && value) {
+      if (!fs.existsSync(path.join(value, 'src', 'server', 'app.ts'))) {
+        throw new Error(
+          `--baseline ${value} is not a checkout of this repository (no src/server/app.ts).`,
+        );
+      }
+      args.baseline = value;
+    } else if (
+      (flag === '--rounds' || flag === '--clients') &&
+      /^[1-9]\d{0,4}$/.test(value ?? '')
+    ) {
       args[flag === '--rounds' ? 'rounds' : 'clients'] = Number(value);
     } else {
       throw new Error(
-        `Unknown or incomplete option ${flag}: use --rounds N, --clients N (N from 1 to 99999) and --json FILE.`,
+        `Unknown or incomplete option ${flag}: use --rounds N, --clients N (N from 1 to 99999), --json FILE and --baseline DIR.`,
       );
     }
   }
@@ -44,13 +57,15 @@ function readArgs(argv: string[]): Args {
 }
 
 // Round r starts r places further along the list, so no kind always runs first (on a cold machine) or last.
-const orderOf = (round: number): Kind[] => KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]);
+const orderOf = (kinds: Kind[], round: number): Kind[] =>
+  kinds.map((_, i) => kinds[(i + round) % kinds.length]);
 
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const started = Date.now();
   console.log('Compiling the benchmark servers...');
-  const compiled = compileServers();
+  const compiled = compileServers(args.baseline);
+  const kinds = KINDS.filter((kind) => kind !== 'app-before' || args.baseline !== undefined);
   const options: TrialOptions = {
     clients: args.clients,
     roomSize: ROOM_SIZE,
@@ -61,13 +76,13 @@ async function main(): Promise<void> {
   const rounds: Round[] = [];
   try {
     for (let round = 0; round < args.rounds; round += 1) {
-      const results: Partial<Record<Kind, Metrics>> = {};
-      for (const kind of orderOf(round)) {
+      const results: Round = {};
+      for (const kind of orderOf(kinds, round)) {
         const elapsed = ((Date.now() - started) / 1000).toFixed(0);
         console.log(`[round ${round + 1}/${args.rounds}, ${elapsed} s] ${kind}`);
         results[kind] = await runTrial(kind, compiled, options);
       }
-      rounds.push(results as Round);
+      rounds.push(results);
     }
   } finally {
     compiled.remove();

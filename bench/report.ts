@@ -4,7 +4,7 @@ import { KINDS, type Kind } from './kinds';
 import { median } from './percentile';
 import type { Metrics } from './trial';
 
-export type Round = Record<Kind, Metrics>;
+export type Round = Partial<Record<Kind, Metrics>>;
 
 interface MetricView {
   key: keyof Metrics;
@@ -54,44 +54,59 @@ export const metricViews = (clients: number, roomSize: number): MetricView[] => 
   { key: 'idleRss', label: 'RSS with no clients', unit: 'MiB', scale: KIB * KIB, digits: 1 },
 ];
 
-const OTHERS = ['socketio-default', 'socketio-websocket', 'ws'] as const;
+const OTHERS = ['socketio-default', 'socketio-websocket', 'ws', 'app-before'] as const;
+const RATIO_HEADERS: Record<(typeof OTHERS)[number], string> = {
+  'socketio-default': 'app/default',
+  'socketio-websocket': 'app/ws-only',
+  ws: 'app/ws',
+  'app-before': 'app/before',
+};
 
 export interface Summary {
   metric: keyof Metrics;
   label: string;
   unit: string;
-  median: Record<Kind, number>;
+  median: Partial<Record<Kind, number>>;
   /** The median over rounds of app / other, within each round. */
-  appOver: Record<(typeof OTHERS)[number], number>;
+  appOver: Partial<Record<(typeof OTHERS)[number], number>>;
 }
 
+/** The kinds measured in every round, in the table's order. */
+const kindsIn = (rounds: Round[]): Kind[] =>
+  KINDS.filter((kind) => rounds.every((round) => round[kind] !== undefined));
+
 export function summarise(rounds: Round[], views: MetricView[]): Summary[] {
+  const kinds = kindsIn(rounds);
+  const value = (round: Round, kind: Kind, key: keyof Metrics) => round[kind]?.[key] ?? NaN;
   return views.map(({ key, label, unit }) => ({
     metric: key,
     label,
     unit,
     median: Object.fromEntries(
-      KINDS.map((kind) => [kind, median(rounds.map((round) => round[kind][key]))]),
-    ) as Record<Kind, number>,
+      kinds.map((kind) => [kind, median(rounds.map((round) => value(round, kind, key)))]),
+    ),
     appOver: Object.fromEntries(
-      OTHERS.map((other) => [
+      OTHERS.filter((other) => kinds.includes(other)).map((other) => [
         other,
-        median(rounds.map((round) => round.app[key] / round[other][key])),
+        median(rounds.map((round) => value(round, 'app', key) / value(round, other, key))),
       ]),
-    ) as Record<(typeof OTHERS)[number], number>,
+    ),
   }));
 }
 
 export function table(summaries: Summary[], views: MetricView[]): string {
-  const header = ['metric', 'unit', ...KINDS, 'app/default', 'app/ws-only', 'app/ws'];
+  const kinds = KINDS.filter((kind) => summaries[0]?.median[kind] !== undefined);
+  const others = OTHERS.filter((other) => kinds.includes(other));
+  const header = ['metric', 'unit', ...kinds, ...others.map((other) => RATIO_HEADERS[other])];
   const rows = summaries.map((summary, i) => {
     const { scale, digits } = views[i];
-    const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+    const ratio = (value: number | undefined) =>
+      value !== undefined && Number.isFinite(value) ? value.toFixed(2) : 'n/a';
     return [
       summary.label,
       summary.unit,
-      ...KINDS.map((kind) => (summary.median[kind] / scale).toFixed(digits)),
-      ...OTHERS.map((other) => ratio(summary.appOver[other])),
+      ...kinds.map((kind) => ((summary.median[kind] ?? NaN) / scale).toFixed(digits)),
+      ...others.map((other) => ratio(summary.appOver[other])),
     ];
   });
   const widths = header.map((_, column) =>

@@ -50,7 +50,8 @@ export async function runTrial(
 ): Promise<Metrics> {
   const setup = SETUP[kind];
   const { clients: count, log } = options;
-  const server = await startChildServer(compiled.entry(setup.file), setup.args, SERVER_ENV);
+  const entry = compiled.entry(setup.file, setup.baseline);
+  const server = await startChildServer(entry, setup.args, SERVER_ENV);
   const clients: BenchClient[] = [];
   try {
     await settle(server);
@@ -61,7 +62,7 @@ export async function runTrial(
         ? { library: 'ws' }
         : {
             library: 'socket.io',
-            ...(setup.websocketOnly ? { transports: ['websocket'] } : {}),
+            ...(setup.transports ? { transports: setup.transports } : {}),
             ...(cookie ? { cookie } : {}),
           };
     const tallies = new Tallies();
@@ -69,7 +70,9 @@ export async function runTrial(
     const beforeConnect = await server.usage();
     const connectStart = performance.now();
     await connectAll(server.url, clientKind, count, tallies, clients);
-    if (!setup.websocketOnly) await waitForUpgrades(clients, log);
+    if (setup.library === 'socket.io' && setup.transports?.[0] !== 'websocket') {
+      await waitForUpgrades(clients, log);
+    }
     const connectAllMs = performance.now() - connectStart;
     const connectCpuMicros = ((await server.usage()).cpuMicros - beforeConnect.cpuMicros) / count;
     log(`  ${count} clients connected in ${(connectAllMs / 1000).toFixed(1)} s`);

@@ -19,21 +19,19 @@ function deployRecipe(): string[] {
     .filter((line) => line !== '');
 }
 
-/** A fresh clone of this working tree: the files git tracks or would track, as they are now, nothing built. */
+// What a fresh clone lacks: what installing, building and testing make (see .gitignore), and git's own folder.
+const NOT_IN_A_CLONE = new Set(['node_modules', 'dist', 'build', 'coverage', 'test-results', '.git']);
+
+/** A fresh clone of this working tree as it is now, nothing installed or built (a tutorial folder has no git). */
 function copyOfWorkingTree(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-stack-deploy-'));
-  const listed = execFileSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: ROOT,
+  fs.cpSync(ROOT, folder, {
+    recursive: true,
+    filter: (source) => {
+      const relative = path.relative(ROOT, source);
+      return relative === '' || !NOT_IN_A_CLONE.has(relative.split(path.sep)[0]);
     },
-  );
-  for (const file of listed.toString().split('\0')) {
-    if (file === '' || !fs.existsSync(path.join(ROOT, file))) continue; // deleted, not yet committed
-    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, file), path.join(folder, file));
-  }
+  });
   return folder;
 }
 
