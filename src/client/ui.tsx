@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { APP_CONTAINER_ID } from '../shared/config';
@@ -12,11 +12,16 @@ import type { AppStore } from './store';
 export function renderUi(store: AppStore): void {
   const container = document.getElementById(APP_CONTAINER_ID);
   if (!container) throw new Error(`The page has no #${APP_CONTAINER_ID} element to render into.`);
-  createRoot(container).render(
-    <StrictMode>
-      <Provider store={store}>
-        <App />
-      </Provider>
-    </StrictMode>,
-  );
+  // A transition: React renders the page in slices of a few milliseconds and lets the socket's events run in
+  // between, instead of holding the main thread for the whole first render while the handshake waits.
+  const root = createRoot(container);
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <Provider store={store}>
+          <App />
+        </Provider>
+      </StrictMode>,
+    );
+  });
 }
