@@ -46,7 +46,8 @@ export function isTaught(file: string): boolean {
   );
 }
 
-const OUTPUT = new Set(['node_modules', 'dist', 'coverage', 'test-results']);
+// What installing, building and testing make (as .gitignore lists): never compared.
+const OUTPUT = new Set(['node_modules', 'dist', 'build', 'coverage', 'test-results']);
 
 export function filesIn(folder: string, prefix = ''): string[] {
   return fs.readdirSync(path.join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {

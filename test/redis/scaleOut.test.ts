@@ -73,6 +73,12 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
     const joiningOnTwo = await client(two);
     const joinerHellos = collect(joiningOnTwo, IO_SERVER_HELLO);
     await join(joiningOnTwo, 'lobby');
+    // The copies to everyone else are volatile: one sent while a socket is still writing the last is dropped, so
+    // each socket gets this join's copy before the marker join below sends the next.
+    await waitFor(
+      () => noRoomHellos.length >= 1 && elsewhereHellos.length >= 1 && roomHellos.length >= 2,
+      "the join's hellos",
+    );
     // A chat to the lobby, then a join of another room, each published after the hellos above: once they have
     // arrived everywhere, so has everything before them.
     await chat(joiningOnTwo, 'lobby', 'marker');
