@@ -80,8 +80,11 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
       "the join's hellos",
     );
     // A chat to the lobby, then a join of another room, each published after the hellos above: once they have
-    // arrived everywhere, so has everything before them.
+    // arrived everywhere, so has everything before them. The join waits until the chat has reached process one,
+    // so its volatile copy does not find that socket still writing the chat.
+    const lobbyChats = collect(inRoomOnOne, IO_SERVER_CHAT);
     await chat(joiningOnTwo, 'lobby', 'marker');
+    await waitFor(() => lobbyChats.length === 1, 'the chat marker on process one');
     await join(joiningOnTwo, 'marker-room');
     await waitFor(
       () => noRoomHellos.length >= 2 && elsewhereHellos.length >= 2 && roomHellos.length >= 3,
