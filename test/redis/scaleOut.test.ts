@@ -183,10 +183,19 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
     const onTwo = await client(two);
     const [localAll, remoteAll] = [alsoOnOne, onTwo].map((s) => collect(s, IO_SERVER_HELLO));
     const remoteChats = collect(onTwo, IO_SERVER_CHAT);
-    await Promise.all([join(onOne, 'lobby'), join(alsoOnOne, 'lobby'), join(onTwo, 'lobby')]);
-    // The hellos of those joins cross Redis after their acks; a chat published after them marks when they have.
+    // One after the other, so who hears whose room hello is fixed: alsoOnOne hears its own and onTwo's.
+    for (const socket of [onOne, alsoOnOne, onTwo]) await join(socket, 'lobby');
+    // The hellos of those joins cross Redis after their acks, both ways: a chat published after them marks when
+    // they have reached process two, onTwo's room hello on alsoOnOne when they have reached process one. The
+    // copies to everyone travel on another channel than the room's, so a moment more lets any late one land.
+    const isRoomHello = (text: string) => text.startsWith('Hello clients');
     await chat(onOne, 'lobby', 'marker');
     await waitFor(() => remoteChats.length === 1, 'the marker on process two');
+    await waitFor(
+      () => localAll.filter(isRoomHello).length === 2,
+      'the room hellos on process one',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const [localBefore, remoteBefore] = [localAll.length, remoteAll.length];
     const localHellos = () => localAll.slice(localBefore);
     const remoteHellos = () => remoteAll.slice(remoteBefore);
@@ -202,7 +211,7 @@ describeWithRedis('two processes sharing rooms through Redis', () => {
     // Many broadcasts during the outage: local delivery goes on, and the outage is logged once, not per message.
     for (let i = 0; i < 5; i += 1) await join(onOne, 'lobby');
     // Only the room's copy is certain: the "everyone" copy is volatile now, and a socket still writing misses it.
-    const roomHellos = () => localHellos().filter((text) => text.startsWith('Hello clients'));
+    const roomHellos = () => localHellos().filter(isRoomHello);
     await waitFor(() => roomHellos().length === 5, "the local room's hellos");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(remoteHellos()).toEqual([]);
