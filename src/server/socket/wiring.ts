@@ -47,19 +47,20 @@ export function registerSocketHandlers(
   });
 }
 
-function handlePacket(context: HandlerContext, [event, ...args]: unknown[]): void {
+// Reads the packet in place, [event, payload?, ack?], rather than spreading it: this runs for every message.
+function handlePacket(context: HandlerContext, packet: unknown[]): void {
+  const event = packet[0];
   if (!isClientEvent(event)) {
     const name = JSON.stringify(String(event)).slice(0, 80);
     reply(
       context.socket,
       event,
       { ok: false, error: `Unknown message ${name}: the server handles ${KNOWN}.` },
-      args.at(-1),
+      packet.length > 1 ? packet[packet.length - 1] : undefined,
     );
     return;
   }
-  const [payload, ack] = args;
-  reply(context.socket, event, handleSafely(context, event, payload), ack);
+  reply(context.socket, event, handleSafely(context, event, packet[1]), packet[2]);
 }
 
 // A handler that throws would otherwise take the whole process down with it; the client gets an answer instead.
