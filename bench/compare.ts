@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileServers } from './compile';
-import { KINDS, type Kind } from './kinds';
+import { rotated } from './rounds';
+import { KINDS } from './kinds';
 import { metricViews, summarise, table, type Round } from './report';
 import { runTrial, type TrialOptions } from './trial';
 
@@ -56,10 +57,6 @@ function readArgs(argv: string[]): Args {
   return args;
 }
 
-// Round r starts r places further along the list, so no kind always runs first (on a cold machine) or last.
-const orderOf = (kinds: Kind[], round: number): Kind[] =>
-  kinds.map((_, i) => kinds[(i + round) % kinds.length]);
-
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const started = Date.now();
@@ -77,7 +74,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < args.rounds; round += 1) {
       const results: Round = {};
-      for (const kind of orderOf(kinds, round)) {
+      for (const kind of rotated(kinds, round)) {
         const elapsed = ((Date.now() - started) / 1000).toFixed(0);
         console.log(`[round ${round + 1}/${args.rounds}, ${elapsed} s] ${kind}`);
         results[kind] = await runTrial(kind, compiled, options);

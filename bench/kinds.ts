@@ -1,5 +1,6 @@
 // The four servers compared, and the client each is driven with.
 import type { ServerFile } from './compile';
+import { UNLIMITED_EVENTS } from './unlimited';
 
 // `app-before` is the app compiled from another checkout (`--baseline DIR`): before and after, side by side.
 export const KINDS = ['app', 'socketio-default', 'socketio-websocket', 'ws', 'app-before'] as const;
@@ -45,12 +46,5 @@ export const SETUP: Record<Kind, KindSetup> = {
   ws: { file: 'ws', args: [], library: 'ws', session: false },
 };
 
-// Every server gets the same environment. The app reads its limits from it, lifted as in bench/crossProcess.ts:
-// the clients are a benchmark, not people, and all of them come from one address.
-export const SERVER_ENV: Record<string, string> = {
-  NODE_ENV: 'production',
-  RATE_LIMIT_PER_SECOND: '1000000',
-  RATE_LIMIT_BURST: '1000000',
-  ADDRESS_EVENTS_PER_SECOND: '1000000',
-  ADDRESS_EVENT_BURST: '1000000',
-};
+// Every server gets the same environment. The app reads its limits from it, lifted (bench/unlimited.ts).
+export const SERVER_ENV: Record<string, string> = { NODE_ENV: 'production', ...UNLIMITED_EVENTS };

@@ -10,16 +10,13 @@ import { timeToThirdHello } from './coldNavigation';
 import { groupMemory } from './listenerRss';
 import { parsePageLoadArgs, USAGE, type PageServer } from './pageLoadArgs';
 import { emptySamples, formatTable, summariseAll, type Samples } from './pageLoadReport';
+import { rotated } from './rounds';
 import { startPageServer, type StartedPageServer } from './pageServer';
 
 /** Idle RSS is read this long after the first 200: what the first request allocated has settled by then. */
 const IDLE_SETTLE_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const rotated = <T>(items: T[], round: number): T[] => {
-  const k = round % items.length;
-  return [...items.slice(k), ...items.slice(0, k)];
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mib = (kib: number) => kib / 1024;
 

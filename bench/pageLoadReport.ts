@@ -1,6 +1,6 @@
 // The table bench/pageLoad.ts prints: per metric and server the median (the figure to compare, as one slow
 // sample moves it least), p90 and min, and each median as a multiple of the first server's.
-import { percentile } from './percentile';
+import { median, percentile } from './percentile';
 
 export const METRICS = {
   startMs: 'start → first 200 (ms)',
@@ -41,10 +41,7 @@ export function summariseAll(
 ): Record<Metric, Record<string, Summary>> {
   const [first] = samples.values();
   const entries = (Object.keys(METRICS) as Metric[]).map((metric) => {
-    const baseline = percentile(
-      [...first[metric]].sort((a, b) => a - b),
-      0.5,
-    );
+    const baseline = median(first[metric]);
     const byServer = [...samples].map(([name, values]) => [
       name,
       summarise(values[metric], baseline),
